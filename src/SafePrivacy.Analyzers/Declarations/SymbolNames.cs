@@ -1,0 +1,21 @@
+using Microsoft.CodeAnalysis;
+
+namespace SafePrivacy.Analyzers.Declarations;
+
+/// <summary>How symbols are named in diagnostic messages: short, but enough to find them.</summary>
+internal static class SymbolNames
+{
+    private static readonly SymbolDisplayFormat MemberFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+    /// <summary>'Post.Body', 'AutoModerator.Handle', 'Outer.Inner', or 'the assembly'.</summary>
+    public static string ForMessage(ISymbol symbol) => symbol switch
+    {
+        IAssemblySymbol => "the assembly",
+        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor =>
+            constructor.ContainingType.ToDisplayString(MemberFormat) + "." + constructor.ContainingType.Name,
+        _ => symbol.ToDisplayString(MemberFormat),
+    };
+}
