@@ -8,8 +8,9 @@ namespace SafePrivacy;
 /// offence data.
 /// </summary>
 /// <remarks>
-/// The flow rules follow the result as pseudonymous personal data, so SP2002 no longer applies to it while
-/// SP2001 still asks for a lawful basis.
+/// The flow rules follow the result as pseudonymous personal data: SP2002, SP1002 and SP1003 no longer apply to
+/// it, while SP2001, SP3001 and SP4001 still ask for a lawful basis and a recipient, as for
+/// <see cref="Pseudonymise.Hmac(string, byte[])"/>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = true, AllowMultiple = false)]
 public sealed class PseudonymisesAttribute : Attribute

@@ -154,6 +154,11 @@ internal sealed class IsoDuration
             }
 
             var designator = value[position];
+            if (designator is '-' or ':')
+            {
+                return "the PYYYY-MM-DDThh:mm:ss form is not supported; use designators such as P1Y2M";
+            }
+
             if (char.IsLower(designator))
             {
                 return "designators are upper case";

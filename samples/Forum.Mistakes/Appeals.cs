@@ -1,0 +1,26 @@
+using System;
+using SafePrivacy;
+
+namespace Forum;
+
+/// <summary>A member's appeal against a moderation decision.</summary>
+// Mistake: a period no deletion job can read (SP1004).
+[Retention("6 months after closure")]
+public sealed class Appeal
+{
+    public Guid Id { get; init; }
+
+    [UserGeneratedContent]
+    public string Statement { get; set; } = string.Empty;
+}
+
+/// <summary>A strike recorded against a member.</summary>
+// Mistake: kept forever with no reason given (SP1004).
+[Retention(Retention.Indefinite)]
+public sealed class Strike
+{
+    public Guid MemberId { get; init; }
+
+    [PersonalData(DataCategory.ModerationRecord)]
+    public string Rule { get; set; } = string.Empty;
+}
