@@ -68,6 +68,57 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         RetentionDescription);
 
+    public static readonly DiagnosticDescriptor PersonalDataLogged = Create(
+        RuleIds.PersonalDataLogged,
+        "Do not log personal data without a lawful basis",
+        "{0} is written to a log by {1}{2} with no [LawfulBasis] in scope; declare the basis on '{3}' or its type, or log an identifier instead",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "Logging personal data is processing it (UK GDPR Art 4(2)) and needs a lawful basis (Art 6). Logs are also copied, " +
+        "shipped to vendors and kept for years, so Art 5(1)(c) data minimisation and Art 5(1)(f) security favour logging an " +
+        "identifier instead of the data itself.");
+
+    public static readonly DiagnosticDescriptor ContentLoggedInModeration = Create(
+        RuleIds.ContentLoggedInModeration,
+        "Do not log content or special category data in a moderation pipeline",
+        "{0} is written to a log by {1}{2} in moderation pipeline '{3}'; log the identifier of the content instead",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "The ICO's content moderation guidance asks services to use only the personal data moderation needs (UK GDPR " +
+        "Art 5(1)(c)). User-generated content may disclose special category data, and moderation infers more of it; a " +
+        "log of moderated content is a second, unmanaged copy of exactly that data. Whatever the lawful basis, log an " +
+        "identifier of the content or decision instead.");
+
+    public static readonly DiagnosticDescriptor PersonalDataInException = Create(
+        RuleIds.PersonalDataInException,
+        "Do not put personal data in exception messages",
+        "{0} is put into {1}{2}; exception messages and data leave every declared scope, use an identifier or Redact.Value instead",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "Exception messages and Exception.Data travel wherever the exception goes: logs, error pages, crash reporters and " +
+        "monitoring vendors, outside the scope of any lawful basis declared where the exception was thrown. UK GDPR " +
+        "Art 5(1)(f) requires protection against such accidental disclosure.");
+
+    public static readonly DiagnosticDescriptor PersonalDataInTelemetry = Create(
+        RuleIds.PersonalDataInTelemetry,
+        "Do not put personal data in telemetry",
+        "{0} is sent to telemetry by {1}{2}; traces and metrics go to monitoring vendors and are kept, tag an identifier instead",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "Activity tags, events and baggage, and metric tags, are exported to monitoring systems and often to vendors, " +
+        "indexed and retained. Personal data there is disclosed to recipients nobody declared (UK GDPR Arts 5(1)(f), 30) " +
+        "and metric tags with personal values also identify people in aggregate data.");
+
+    public static readonly DiagnosticDescriptor PrintingToString = Create(
+        RuleIds.PrintingToString,
+        "Do not print personal data in ToString",
+        "'{0}' holds personal data ({1}) and its {2} ToString prints it; logging or interpolating a '{0}' leaks those members, override ToString to print an identifier",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "A record's compiler-generated ToString prints every public member, and a hand-written ToString may print personal " +
+        "members too. Any log call, string interpolation or exception message that includes the object then discloses " +
+        "all of them, far from where the data was declared (UK GDPR Art 5(1)(f)).");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

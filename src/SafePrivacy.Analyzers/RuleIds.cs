@@ -5,4 +5,9 @@ public static class RuleIds
 {
     public const string IncompleteLawfulBasis = "SP1001";
     public const string InvalidRetention = "SP1004";
+    public const string PersonalDataLogged = "SP2001";
+    public const string ContentLoggedInModeration = "SP2002";
+    public const string PersonalDataInException = "SP2003";
+    public const string PersonalDataInTelemetry = "SP2004";
+    public const string PrintingToString = "SP2005";
 }

@@ -13,3 +13,44 @@ internal enum LawfulBasisKind
     RecognisedLegitimateInterest,
     LegitimateInterests,
 }
+
+internal enum DataCategoryKind
+{
+    Unspecified = 0,
+    Name,
+    Contact,
+    OnlineIdentifier,
+    NetworkAddress,
+    DeviceIdentifier,
+    Location,
+    DateOfBirth,
+    Demographic,
+    Financial,
+    GovernmentIdentifier,
+    Credential,
+    Behavioural,
+    Image,
+    Communication,
+    ModerationRecord,
+    Other,
+}
+
+internal enum SpecialCategoryKind
+{
+    Unspecified = 0,
+    RacialOrEthnicOrigin,
+    PoliticalOpinions,
+    ReligiousOrPhilosophicalBeliefs,
+    TradeUnionMembership,
+    Genetic,
+    Biometric,
+    Health,
+    SexLifeOrSexualOrientation,
+}
+
+internal enum DataOriginKind
+{
+    Provided = 0,
+    Observed,
+    Inferred,
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace SafePrivacy.Analyzers.Flow;
+
+/// <summary>What one walk of a body found: the sink hits, what it returns, which parameters reach sinks.</summary>
+internal sealed class BodyResult
+{
+    public static readonly BodyResult Empty = new(ImmutableArray<SinkHit>.Empty, Taints.None, ImmutableArray<ParameterSink>.Empty);
+
+    public BodyResult(ImmutableArray<SinkHit> hits, Taints returned, ImmutableArray<ParameterSink> parameterSinks)
+    {
+        Hits = hits;
+        Returned = returned;
+        ParameterSinks = parameterSinks;
+    }
+
+    public ImmutableArray<SinkHit> Hits { get; }
+
+    /// <summary>What the body returns; in a summary walk, markers say which parameters flow to the result.</summary>
+    public Taints Returned { get; }
+
+    public ImmutableArray<ParameterSink> ParameterSinks { get; }
+}
+
+/// <summary>
+/// How a method treats personal data, as its callers see it: the personal data it returns of its own, which
+/// parameters flow into its result, which reach a sink inside it, and the sinks its own data reaches.
+/// </summary>
+internal sealed class MethodSummary
+{
+    public static readonly MethodSummary Empty = new(BodyResult.Empty);
+
+    public MethodSummary(BodyResult walk)
+    {
+        ReturnTaints = walk.Returned.WithoutMarkers();
+        ReturnFromParameters = walk.Returned.Items
+            .Where(t => t.IsMarker)
+            .Select(t => (t.MarkerOrdinal!.Value, t.RenderedAsText))
+            .Distinct()
+            .ToImmutableArray();
+        ParameterSinks = walk.ParameterSinks;
+        Effects = walk.Hits;
+    }
+
+    /// <summary>Personal data the method reads itself and returns (<c>Describe(User u) => $"{u.Email}"</c>).</summary>
+    public Taints ReturnTaints { get; }
+
+    /// <summary>Parameters (-1 for <c>this</c>) whose value flows into the result, and whether as text.</summary>
+    public ImmutableArray<(int Ordinal, bool AsText)> ReturnFromParameters { get; }
+
+    /// <summary>Parameters that reach a sink inside the method: the method is a sink for them.</summary>
+    public ImmutableArray<ParameterSink> ParameterSinks { get; }
+
+    /// <summary>The sinks the method's own data reaches, for rules that follow a scope into its helpers.</summary>
+    public ImmutableArray<SinkHit> Effects { get; }
+
+    public bool IsEmpty => ReturnTaints.IsEmpty && ReturnFromParameters.IsEmpty && ParameterSinks.IsEmpty && Effects.IsEmpty;
+}
+
+/// <summary>What a method does to the personal data it is given.</summary>
+internal enum DataTransform
+{
+    None,
+
+    /// <summary><c>[Redacts]</c>: the result carries no personal data.</summary>
+    Redacts,
+
+    /// <summary><c>[Pseudonymises]</c>: the result is a pseudonymous identifier.</summary>
+    Pseudonymises,
+}

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Sinks;
+
+namespace SafePrivacy.Analyzers.Flow;
+
+/// <summary>
+/// Everything SafePrivacy knows about one compilation, built once and shared by every analyzer (and the CLI):
+/// the classifier, the sink catalogue resolved to symbols, external annotations, declaration scopes, method
+/// summaries and the flows found in each body. All caches are per compilation and every answer is a pure
+/// function of the compilation, so results never depend on the order analyzers run in.
+/// </summary>
+internal sealed class PrivacyModel
+{
+    /// <summary>How many levels of helpers a body's analysis follows into (a → b → c → d → e).</summary>
+    public const int SummaryLevels = 4;
+
+    private static readonly ConditionalWeakTable<Compilation, PrivacyModel> Models = new();
+
+    private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SinkHit>> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol, int), MethodSummary> _summaries = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _mayReturnData = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _maySink = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasSourceBody = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, DataTransform> _transforms = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ITypeSymbol, int), bool> _printsData = new();
+    private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
+
+    private PrivacyModel(Compilation compilation, AnalyzerOptions options, ExternalAnnotations external)
+    {
+        Compilation = compilation;
+        _options = options.AnalyzerConfigOptionsProvider;
+        External = external;
+        Classifier = new DataClassifier(external);
+        Sinks = new SinkResolver(compilation);
+        IsActive = !external.IsEmpty
+            || AttributeNames.All.Any(name => AttributeNames.IsDeclaredIn(compilation, name))
+            || !compilation.GetTypesByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute").IsEmpty
+            || !compilation.GetTypesByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute").IsEmpty;
+    }
+
+    public Compilation Compilation { get; }
+
+    public DataClassifier Classifier { get; }
+
+    public SinkResolver Sinks { get; }
+
+    public ExternalAnnotations External { get; }
+
+    /// <summary>
+    /// Whether anything in the compilation can be personal data: SafePrivacy's attributes, Identity's or a
+    /// Compliance classification, or external annotations. A compilation with none pays nothing.
+    /// </summary>
+    public bool IsActive { get; }
+
+    /// <summary>The compilation's model, or null when it has no way to declare personal data.</summary>
+    public static PrivacyModel? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var model = Models.GetValue(compilation, c => new PrivacyModel(c, options, ExternalAnnotations.Load(c, options.AdditionalFiles, cancellationToken)));
+        return model.IsActive ? model : null;
+    }
+
+    public ConfiguredSinks ConfiguredSinksFor(SyntaxTree tree) => ConfiguredSinks.From(_options.GetOptions(tree));
+
+    /// <summary>
+    /// The sink hits of one body (a method, accessor, constructor, field or property initializer), found once
+    /// and shared by every rule. Bodies where no source can meet a sink are not walked at all.
+    /// </summary>
+    public ImmutableArray<SinkHit> Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (blocks.IsDefaultOrEmpty)
+        {
+            return ImmutableArray<SinkHit>.Empty;
+        }
+
+        return _bodies.GetOrAdd(owner, _ =>
+        {
+            try
+            {
+                var configured = ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree);
+                var facts = BodyFacts.Collect(blocks, this, configured);
+                if (!MayMeet(facts, SummaryLevels - 1, cancellationToken))
+                {
+                    return ImmutableArray<SinkHit>.Empty;
+                }
+
+                var walker = new FlowWalker(this, owner, summaryOf: null, SummaryLevels - 1, configured, cancellationToken);
+                return walker.Run(blocks).Hits;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
+            {
+                // An analyzer must never fail a user's build or IDE; debug builds (the tests) rethrow to find the bug.
+                return ImmutableArray<SinkHit>.Empty;
+            }
+        });
+    }
+
+#if DEBUG
+    private const bool ThrowOnInternalError = true;
+#else
+    private const bool ThrowOnInternalError = false;
+#endif
+
+    /// <summary>The summary of a method with a body in this compilation, following its own callees <paramref name="level"/> deep.</summary>
+    public MethodSummary? Summary(IMethodSymbol method, int level, CancellationToken cancellationToken = default)
+    {
+        if (level < 0)
+        {
+            return null;
+        }
+
+        var definition = Definition(method);
+        if (!HasSourceBody(definition))
+        {
+            return null;
+        }
+
+        return _summaries.GetOrAdd((definition, level), key => ComputeSummary(key.Item1, key.Item2, cancellationToken));
+    }
+
+    private MethodSummary ComputeSummary(IMethodSymbol method, int level, CancellationToken cancellationToken)
+    {
+        var body = SourceBodies.GetBody(method, Compilation, cancellationToken);
+        if (body is null)
+        {
+            return MethodSummary.Empty;
+        }
+
+        var facts = MethodFacts(method, cancellationToken);
+        if (facts == BodyFacts.None && method.Parameters.Length == 0 && method.IsStatic)
+        {
+            return MethodSummary.Empty;
+        }
+
+        var walker = new FlowWalker(this, method, summaryOf: method, level - 1, ConfiguredSinksFor(body.Syntax.SyntaxTree), cancellationToken);
+        var summary = new MethodSummary(walker.Run(new[] { body }));
+        return summary.IsEmpty ? MethodSummary.Empty : summary;
+    }
+
+    public bool IsSink(IMethodSymbol method, ConfiguredSinks configured) =>
+        Sinks.Resolve(method) is not null || configured.Resolve(method) is not null;
+
+    public bool HasSourceBody(IMethodSymbol method) =>
+        _hasSourceBody.GetOrAdd(Definition(method), m => SourceBodies.FindBodyDeclaration(m, Compilation) is not null);
+
+    public DataTransform TransformOf(IMethodSymbol method) => _transforms.GetOrAdd(Definition(method), m =>
+    {
+        for (IMethodSymbol? current = m; current is not null; current = current.OverriddenMethod)
+        {
+            if (AttributeNames.Find(current, AttributeNames.Redacts) is not null)
+            {
+                return DataTransform.Redacts;
+            }
+
+            if (AttributeNames.Find(current, AttributeNames.Pseudonymises) is not null)
+            {
+                return DataTransform.Pseudonymises;
+            }
+        }
+
+        return DataTransform.None;
+    });
+
+    /// <summary>The nearest declaration of <paramref name="attributeName"/> around <paramref name="symbol"/>, cached.</summary>
+    public ScopedAttribute? Nearest(ISymbol symbol, string attributeName) =>
+        _scopes.GetOrAdd((symbol, attributeName), key => DeclarationScope.Nearest(key.Item1, key.Item2));
+
+    /// <summary>Whether printing the value with ToString shows the personal data it carries.</summary>
+    public bool RendersAsText(Taint taint, int level = SummaryLevels - 1)
+    {
+        var type = taint.Type;
+        if (taint.Shape == TaintShape.Data && IsTextLike(type))
+        {
+            return true;
+        }
+
+        return type is not null && ToStringPrintsData(type, level);
+    }
+
+    /// <summary>
+    /// Whether a type's ToString prints its members: records (compiler-synthesised), anonymous types, tuples,
+    /// or an override in this compilation that returns personal data.
+    /// </summary>
+    public bool ToStringPrintsData(ITypeSymbol type, int level = SummaryLevels - 1)
+    {
+        if (type is not INamedTypeSymbol named || level < 0)
+        {
+            return false;
+        }
+
+        return _printsData.GetOrAdd((named, level), key => ComputePrintsData((INamedTypeSymbol)key.Item1, key.Item2));
+    }
+
+    private bool ComputePrintsData(INamedTypeSymbol type, int level)
+    {
+        if (type.IsAnonymousType || type.IsTupleType)
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var toString = ToStringOverride(current);
+            if (toString is null)
+            {
+                continue;
+            }
+
+            if (HasSourceBody(toString))
+            {
+                return Summary(toString, level) is { } summary && (!summary.ReturnTaints.IsEmpty || summary.ReturnFromParameters.Any(p => p.Ordinal == -1));
+            }
+
+            // Synthesised (records) or compiled: records print their members; other library types we do not know.
+            return current.IsRecord || toString.IsImplicitlyDeclared;
+        }
+
+        return false;
+    }
+
+    /// <summary>The type's own <c>override string ToString()</c>, if it declares one.</summary>
+    public static IMethodSymbol? ToStringOverride(INamedTypeSymbol type) =>
+        type.GetMembers(nameof(ToString)).OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && m.IsOverride);
+
+    // Values whose ToString is the value itself: text, numbers, dates, identifiers, addresses — and the types we
+    // cannot see through (object, interfaces, type parameters), where the safe answer is that it prints.
+    private static bool IsTextLike(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Interface or TypeKind.Error)
+        {
+            return type?.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return IsTextLike(generic.TypeArguments[0]);
+        }
+
+        return type.ToDisplayString() is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly" or "System.Guid"
+            or "System.Uri" or "System.Net.IPAddress" or "System.Net.IPEndPoint" or "System.Net.Mail.MailAddress" or "System.Text.StringBuilder"
+            or "System.Numerics.BigInteger" or "System.Half" or "System.Int128" or "System.UInt128"
+            || type.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.KeyValuePair<TKey, TValue>";
+    }
+
+    private static IMethodSymbol Definition(IMethodSymbol method) => (method.PartialImplementationPart ?? method.ReducedFrom ?? method).OriginalDefinition;
+
+    private BodyFacts MethodFacts(IMethodSymbol method, CancellationToken cancellationToken) => _facts.GetOrAdd(method, m =>
+    {
+        var body = SourceBodies.GetBody(m, Compilation, cancellationToken);
+        return body is null ? BodyFacts.None : BodyFacts.Collect(new[] { body }, this, ConfiguredSinksFor(body.Syntax.SyntaxTree));
+    });
+
+    // The cheap gate: the body (or a helper it calls) reads personal data, and it (or a helper) calls a sink.
+    private bool MayMeet(BodyFacts facts, int depth, CancellationToken cancellationToken) =>
+        (facts.HasSource || facts.Callees.Any(c => MayReturnData(c, depth, cancellationToken)))
+        && (facts.HasSink || facts.Callees.Any(c => MaySink(c, depth, cancellationToken)));
+
+    private bool MayReturnData(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
+        _mayReturnData.GetOrAdd((method, depth), key =>
+        {
+            var facts = MethodFacts(key.Item1, cancellationToken);
+            return facts.HasSource || (key.Item2 > 0 && facts.Callees.Any(c => MayReturnData(c, key.Item2 - 1, cancellationToken)));
+        });
+
+    private bool MaySink(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
+        _maySink.GetOrAdd((method, depth), key =>
+        {
+            var facts = MethodFacts(key.Item1, cancellationToken);
+            return facts.HasSink || (key.Item2 > 0 && facts.Callees.Any(c => MaySink(c, key.Item2 - 1, cancellationToken)));
+        });
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using SafePrivacy.Analyzers.Declarations;
+
+namespace SafePrivacy.Analyzers.Flow;
+
+/// <summary>How a tainted value relates to the personal data it carries.</summary>
+internal enum TaintShape
+{
+    /// <summary>The value is personal data: any projection of it (a substring, a member) is personal data too.</summary>
+    Data,
+
+    /// <summary>
+    /// The value is an object some of whose members are personal data (a whole <c>User</c>). Only those members
+    /// are personal data, and the object leaks them only when printed member by member or serialised.
+    /// </summary>
+    Holder,
+}
+
+/// <summary>One piece of personal data a value carries, and where it came from.</summary>
+internal sealed class Taint : IEquatable<Taint>
+{
+    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText)
+    {
+        Origin = origin;
+        Class = dataClass;
+        Shape = shape;
+        Type = type;
+        MarkerOrdinal = markerOrdinal;
+        RenderedAsText = renderedAsText;
+    }
+
+    /// <summary>The annotated member, parameter or method, or (for a holder) the type that holds personal data.</summary>
+    public ISymbol Origin { get; }
+
+    public DataClass Class { get; }
+
+    public TaintShape Shape { get; }
+
+    /// <summary>The static type the value had where it was read: it decides what printing the value shows.</summary>
+    public ITypeSymbol? Type { get; }
+
+    /// <summary>
+    /// In a method summary, the value of a parameter (its ordinal; -1 for <c>this</c>) rather than real data: it
+    /// records where a caller's data would go.
+    /// </summary>
+    public int? MarkerOrdinal { get; }
+
+    public bool IsMarker => MarkerOrdinal is not null;
+
+    /// <summary>A marker whose value was turned into text on its way (so what reaches the sink is the caller's ToString).</summary>
+    public bool RenderedAsText { get; }
+
+    public static Taint Data(ISymbol origin, DataClass dataClass, ITypeSymbol? type) =>
+        new(origin, dataClass, TaintShape.Data, type, null, false);
+
+    public static Taint Holder(INamedTypeSymbol holderType, DataClass dataClass, ITypeSymbol? type) =>
+        new(holderType, dataClass, TaintShape.Holder, type ?? holderType, null, false);
+
+    public static Taint Marker(IMethodSymbol method, int ordinal, ITypeSymbol? type) =>
+        new(method, default, TaintShape.Data, type, ordinal, false);
+
+    public Taint WithType(ITypeSymbol? type) =>
+        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText);
+
+    /// <summary>The text a value became when printed with ToString: personal data in a string.</summary>
+    public Taint AsText(ITypeSymbol? stringType) =>
+        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText);
+
+    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText);
+
+    /// <summary>"'User.Email' (contact details)", "the whole 'User' (holds Email, DisplayName)".</summary>
+    public string Describe(IReadOnlyList<string>? heldMembers = null)
+    {
+        var name = SymbolNames.ForMessage(Origin is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter ? getter.AssociatedSymbol! : Origin);
+        if (Shape == TaintShape.Holder)
+        {
+            var held = heldMembers is { Count: > 0 } ? "holds " + string.Join(", ", heldMembers) : Class.Describe();
+            return $"the whole '{name}' ({held})";
+        }
+
+        var what = Class.Describe();
+        return Class.Has(DataKinds.Pseudonymous) ? $"pseudonymised '{name}' ({what})" : $"'{name}' ({what})";
+    }
+
+    public bool Equals(Taint? other) =>
+        other is not null
+        && SymbolEqualityComparer.Default.Equals(Origin, other.Origin)
+        && Shape == other.Shape
+        && MarkerOrdinal == other.MarkerOrdinal
+        && RenderedAsText == other.RenderedAsText
+        && Class.Equals(other.Class);
+
+    public override bool Equals(object? obj) => Equals(obj as Taint);
+
+    public override int GetHashCode() =>
+        (SymbolEqualityComparer.Default.GetHashCode(Origin) * 397) ^ ((int)Shape * 31) ^ (MarkerOrdinal ?? -7) ^ Class.GetHashCode();
+}
+
+/// <summary>An immutable, small set of taints: what a value carries.</summary>
+internal readonly struct Taints : IEquatable<Taints>
+{
+    // A value rarely carries more than a few origins; past this many, more detail only slows the analysis.
+    private const int MaximumSize = 12;
+
+    private readonly ImmutableArray<Taint> _items;
+
+    private Taints(ImmutableArray<Taint> items) => _items = items;
+
+    public static Taints None => default;
+
+    public ImmutableArray<Taint> Items => _items.IsDefault ? ImmutableArray<Taint>.Empty : _items;
+
+    public bool IsEmpty => _items.IsDefaultOrEmpty;
+
+    public static Taints Of(Taint taint) => new(ImmutableArray.Create(taint));
+
+    public static Taints Of(IEnumerable<Taint> taints)
+    {
+        var result = None;
+        foreach (var taint in taints)
+        {
+            result = result.Add(taint);
+        }
+
+        return result;
+    }
+
+    public Taints Add(Taint taint)
+    {
+        if (_items.IsDefaultOrEmpty)
+        {
+            return Of(taint);
+        }
+
+        if (_items.Length >= MaximumSize || _items.Contains(taint))
+        {
+            return this;
+        }
+
+        return new Taints(_items.Add(taint));
+    }
+
+    public Taints Union(Taints other)
+    {
+        if (other.IsEmpty)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            return other;
+        }
+
+        var result = this;
+        foreach (var taint in other._items)
+        {
+            result = result.Add(taint);
+        }
+
+        return result;
+    }
+
+    public Taints Select(Func<Taint, Taint?> map)
+    {
+        var result = None;
+        foreach (var taint in Items)
+        {
+            if (map(taint) is { } mapped)
+            {
+                result = result.Add(mapped);
+            }
+        }
+
+        return result;
+    }
+
+    public Taints Where(Func<Taint, bool> predicate) => Select(t => predicate(t) ? t : null);
+
+    public Taints WithoutMarkers() => Where(t => !t.IsMarker);
+
+    public bool Equals(Taints other) =>
+        Items.Length == other.Items.Length && Items.All(other.Items.Contains);
+
+    public override bool Equals(object? obj) => obj is Taints other && Equals(other);
+
+    public override int GetHashCode() => Items.Length;
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var taint in Items)
+        {
+            text.Append(text.Length == 0 ? string.Empty : ", ").Append(taint.IsMarker ? $"param#{taint.MarkerOrdinal}" : taint.Describe());
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafePrivacy.Analyzers.Sinks;
+
+/// <summary>
+/// Sinks a project lists in .editorconfig, for wrappers it cannot annotate:
+/// <code>
+/// safe_privacy.log_sinks = MyApp.Audit.AuditLog.Write, MyApp.Audit.AuditLog.Record:details
+/// safe_privacy.storage_sinks = MyApp.Data.BlobStore.Put
+/// safe_privacy.transfer_sinks = MyApp.Partners.CrmClient.Send
+/// </code>
+/// Each entry is a method's full name (every overload, every parameter) or <c>name:parameter</c> for one parameter.
+/// </summary>
+internal sealed class ConfiguredSinks
+{
+    public const string LogSinksKey = "safe_privacy.log_sinks";
+    public const string StorageSinksKey = "safe_privacy.storage_sinks";
+    public const string TransferSinksKey = "safe_privacy.transfer_sinks";
+
+    public static readonly ConfiguredSinks None = new(ImmutableDictionary<string, (SinkKind, string?)>.Empty);
+
+    private static readonly char[] Separators = { ',', ';' };
+
+    private static readonly ConcurrentDictionary<string, ConfiguredSinks> Parsed = new(StringComparer.Ordinal);
+
+    private readonly ImmutableDictionary<string, (SinkKind Kind, string? Parameter)> _methods;
+
+    private ConfiguredSinks(ImmutableDictionary<string, (SinkKind, string?)> methods) => _methods = methods;
+
+    public bool IsEmpty => _methods.IsEmpty;
+
+    public static ConfiguredSinks From(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue(LogSinksKey, out var log);
+        options.TryGetValue(StorageSinksKey, out var storage);
+        options.TryGetValue(TransferSinksKey, out var transfer);
+        if (string.IsNullOrWhiteSpace(log) && string.IsNullOrWhiteSpace(storage) && string.IsNullOrWhiteSpace(transfer))
+        {
+            return None;
+        }
+
+        // The same settings apply to every file of a project: parse each distinct text once.
+        return Parsed.GetOrAdd($"{log}\n{storage}\n{transfer}", _ =>
+        {
+            var methods = ImmutableDictionary.CreateBuilder<string, (SinkKind, string?)>(StringComparer.Ordinal);
+            Add(methods, log, SinkKind.Log);
+            Add(methods, storage, SinkKind.Storage);
+            Add(methods, transfer, SinkKind.Transfer);
+            return new ConfiguredSinks(methods.ToImmutable());
+        });
+    }
+
+    public ResolvedSink? Resolve(IMethodSymbol method)
+    {
+        if (_methods.IsEmpty || method.ContainingType is null)
+        {
+            return null;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var name = definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
+        if (!_methods.TryGetValue(name, out var configured))
+        {
+            return null;
+        }
+
+        var modes = definition.Parameters
+            .Select(p => configured.Parameter is null || p.Name == configured.Parameter ? (RenderMode?)RenderMode.Serialized : null)
+            .ToImmutableArray();
+        return modes.Any(m => m is not null) ? new ResolvedSink(configured.Kind, SinkResolver.Display(definition), modes) : null;
+    }
+
+    private static void Add(ImmutableDictionary<string, (SinkKind, string?)>.Builder methods, string? list, SinkKind kind)
+    {
+        foreach (var item in (list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var entry = item.Trim();
+            var colon = entry.IndexOf(':');
+            var name = colon < 0 ? entry : entry.Substring(0, colon).Trim();
+            var parameter = colon < 0 ? null : entry.Substring(colon + 1).Trim();
+            if (name.Length > 0)
+            {
+                methods[name] = (kind, string.IsNullOrEmpty(parameter) ? null : parameter);
+            }
+        }
+    }
+}

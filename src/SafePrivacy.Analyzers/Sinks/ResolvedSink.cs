@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace SafePrivacy.Analyzers.Sinks;
+
+/// <summary>A method known to be a sink: what kind, how messages name it, and how each parameter renders its value.</summary>
+internal sealed class ResolvedSink
+{
+    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null)
+    {
+        Kind = kind;
+        Display = display;
+        Modes = modes;
+        Receiver = receiver;
+        FixedTemplate = template;
+        TemplateOrdinal = modes.IndexOf(RenderMode.Template);
+    }
+
+    public SinkKind Kind { get; }
+
+    /// <summary>How messages name the sink: "ILogger.LogInformation", "new InvalidOperationException".</summary>
+    public string Display { get; }
+
+    /// <summary>The render mode of each parameter, by ordinal; null where the parameter is not a sink.</summary>
+    public ImmutableArray<RenderMode?> Modes { get; }
+
+    /// <summary>The ordinal of the message template or format parameter, or -1.</summary>
+    public int TemplateOrdinal { get; }
+
+    /// <summary>A template fixed by the declaration (<c>[LoggerMessage(Message = ...)]</c>) rather than passed.</summary>
+    public string? FixedTemplate { get; }
+
+    /// <summary>When set, the call is a sink only on this receiver ("System.Console.Out|System.Console.Error").</summary>
+    public string? Receiver { get; }
+
+    public RenderMode? ModeOf(IParameterSymbol? parameter) =>
+        parameter is not null && parameter.Ordinal < Modes.Length ? Modes[parameter.Ordinal] : null;
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using static SafePrivacy.Analyzers.Sinks.RenderMode;
+
+namespace SafePrivacy.Analyzers.Sinks;
+
+/// <summary>
+/// Every sink SafePrivacy knows out of the box, by metadata name, so no package reference is needed to recognise
+/// them. Projects add their own with <c>[LogSink]</c>, <c>[StorageSink]</c>, <c>[ExternalTransfer]</c> or the
+/// <c>safe_privacy.*_sinks</c> options.
+/// </summary>
+internal static class SinkCatalogue
+{
+    private const string LogLevels = "Log|LogTrace|LogDebug|LogInformation|LogWarning|LogError|LogCritical";
+    private const string SerilogLevels = "Write|Verbose|Debug|Information|Warning|Error|Fatal";
+    private const string NLogLevels = "Log|Trace|Debug|Info|Warn|Error|Fatal|ConditionalDebug|ConditionalTrace";
+    private const string Log4NetLevels = "Debug|Info|Warn|Error|Fatal|DebugFormat|InfoFormat|WarnFormat|ErrorFormat|FatalFormat";
+
+    private static readonly ImmutableArray<(string, RenderMode)> MelMessage = P(("message", Template), ("args", TemplateArgument));
+    private static readonly ImmutableArray<(string, RenderMode)> SerilogMessage = P(
+        ("messageTemplate", Template), ("propertyValue", TemplateArgument), ("propertyValue0", TemplateArgument),
+        ("propertyValue1", TemplateArgument), ("propertyValue2", TemplateArgument), ("propertyValues", TemplateArgument));
+    private static readonly ImmutableArray<(string, RenderMode)> NLogMessage = P(
+        ("message", Template), ("value", Text), ("args", TemplateArgument), ("argument", TemplateArgument),
+        ("argument1", TemplateArgument), ("argument2", TemplateArgument), ("argument3", TemplateArgument),
+        ("arg1", TemplateArgument), ("arg2", TemplateArgument), ("arg3", TemplateArgument));
+    private static readonly ImmutableArray<(string, RenderMode)> CompositeFormat = P(
+        ("value", Text), ("message", Text), ("format", Template), ("buffer", Text), ("arg", TemplateArgument),
+        ("arg0", TemplateArgument), ("arg1", TemplateArgument), ("arg2", TemplateArgument), ("arg3", TemplateArgument),
+        ("args", TemplateArgument), ("detailMessage", Text), ("detailMessageFormat", Template), ("data", Text));
+    private static readonly ImmutableArray<(string, RenderMode)> TagValue = P(("value", Text));
+
+    public static readonly ImmutableArray<SinkEntry> Entries = ImmutableArray.Create(
+        // Microsoft.Extensions.Logging
+        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", LogLevels, MelMessage, DisplayType: "ILogger"),
+        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", "BeginScope", P(("messageFormat", Template), ("args", TemplateArgument)), DisplayType: "ILogger"),
+        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.ILogger", "Log", P(("state", Serialized)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.ILogger", "BeginScope", P(("state", Serialized)), SinkMatch.Implementation),
+
+        // Serilog: the logger interface and the static Log facade; enrichment that attaches a value to every event.
+        new SinkEntry(SinkKind.Log, "Serilog.ILogger", SerilogLevels, SerilogMessage, SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Log, "Serilog.Log", SerilogLevels, SerilogMessage),
+        new SinkEntry(SinkKind.Log, "Serilog.ILogger", "ForContext", P(("value", Text)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Log, "Serilog.Log", "ForContext", P(("value", Text))),
+        new SinkEntry(SinkKind.Log, "Serilog.Context.LogContext", "PushProperty", P(("value", Text))),
+
+        // NLog
+        new SinkEntry(SinkKind.Log, "NLog.ILoggerBase", NLogLevels, NLogMessage, SinkMatch.Implementation, DisplayType: "Logger"),
+        new SinkEntry(SinkKind.Log, "NLog.ILogger", NLogLevels, NLogMessage, SinkMatch.Implementation, DisplayType: "Logger"),
+        new SinkEntry(SinkKind.Log, "NLog.Logger", NLogLevels, NLogMessage),
+        new SinkEntry(SinkKind.Log, "NLog.Logger", "WithProperty", P(("propertyValue", Text))),
+
+        // log4net
+        new SinkEntry(SinkKind.Log, "log4net.ILog", Log4NetLevels, P(("message", Text), ("format", Template), ("args", TemplateArgument), ("arg0", TemplateArgument), ("arg1", TemplateArgument), ("arg2", TemplateArgument)), SinkMatch.Implementation),
+
+        // Console, debug and trace output
+        new SinkEntry(SinkKind.Log, "System.Console", "Write|WriteLine", CompositeFormat),
+        new SinkEntry(SinkKind.Log, "System.IO.TextWriter", "Write|WriteLine|WriteAsync|WriteLineAsync", CompositeFormat, SinkMatch.Derived, DisplayType: "Console.Out", Receiver: "System.Console.Out|System.Console.Error"),
+        new SinkEntry(SinkKind.Log, "System.Diagnostics.Debug", "Write|WriteLine|WriteIf|WriteLineIf|Print|Assert|Fail", CompositeFormat),
+        new SinkEntry(SinkKind.Log, "System.Diagnostics.Trace", "Write|WriteLine|WriteIf|WriteLineIf|TraceInformation|TraceWarning|TraceError|Fail|Assert", CompositeFormat),
+        new SinkEntry(SinkKind.Log, "System.Diagnostics.TraceSource", "TraceEvent|TraceInformation|TraceData|TraceTransfer", CompositeFormat),
+
+        // Exceptions: every exception's message, and the Data dictionary that travels with it.
+        new SinkEntry(SinkKind.Exception, "System.Exception", ".ctor", P(("message", Text)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Exception, "System.Collections.IDictionary", "Add|set_Item", P(("value", Text)), SinkMatch.Implementation, DisplayType: "Exception.Data", Receiver: "System.Exception.Data"),
+
+        // Telemetry: System.Diagnostics tracing and metrics, and the OpenTelemetry API.
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Activity", "SetTag|AddTag|SetBaggage|AddBaggage", TagValue),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Activity", "SetStatus", P(("description", Text))),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Activity", "set_DisplayName", TagValue),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Activity", "AddEvent", P(("e", Serialized))),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Activity", "AddException", P(("tags", Serialized))),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.ActivitySource", "StartActivity|CreateActivity", P(("name", Text), ("tags", Serialized))),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Counter`1", "Add", MetricTags()),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.UpDownCounter`1", "Add", MetricTags()),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Histogram`1", "Record", MetricTags()),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Gauge`1", "Record", MetricTags()),
+        new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Measurement`1", ".ctor", P(("tags", Serialized))),
+        new SinkEntry(SinkKind.Telemetry, "OpenTelemetry.Trace.TelemetrySpan", "SetAttribute|AddEvent|UpdateName|SetStatus", P(("value", Text), ("values", Serialized), ("name", Text), ("attributes", Serialized))),
+        new SinkEntry(SinkKind.Telemetry, "OpenTelemetry.Baggage", "SetBaggage", P(("value", Text), ("baggageItems", Serialized))));
+
+    private static ImmutableArray<(string, RenderMode)> MetricTags() =>
+        P(("tag", Serialized), ("tag1", Serialized), ("tag2", Serialized), ("tag3", Serialized), ("tags", Serialized), ("tagList", Serialized));
+
+    private static ImmutableArray<(string, RenderMode)> P(params (string, RenderMode)[] parameters) => ImmutableArray.Create(parameters);
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace SafePrivacy.Analyzers.Sinks;
+
+/// <summary>How a catalogue entry's type relates to the method that is called.</summary>
+internal enum SinkMatch
+{
+    /// <summary>The method is declared on the type itself.</summary>
+    Declared,
+
+    /// <summary>The method is declared on the type or a type derived from it (exception constructors).</summary>
+    Derived,
+
+    /// <summary>The method is declared on the interface or implements one of its members (Serilog's Logger).</summary>
+    Implementation,
+}
+
+/// <summary>
+/// One row of the sink catalogue: methods of a type, by metadata name, and which of their parameters receive
+/// the value, by parameter name. Data, not code: matching is done once per method by <see cref="SinkResolver"/>.
+/// </summary>
+/// <param name="Kind">What kind of sink.</param>
+/// <param name="TypeName">The metadata name of the declaring type.</param>
+/// <param name="Methods">Method names separated by '|'; <c>.ctor</c> for constructors, <c>set_X</c> for setters.</param>
+/// <param name="Parameters">Parameter names with how each is rendered; <c>*</c> for every parameter.</param>
+/// <param name="Match">Whether derived types or implementations count.</param>
+/// <param name="DisplayType">How the type is named in messages, when not its own name ("ILogger" for LoggerExtensions).</param>
+/// <param name="Receiver">The instance must be this property, "Type.Property" (Console.Out, Exception.Data).</param>
+internal sealed record SinkEntry(
+    SinkKind Kind,
+    string TypeName,
+    string Methods,
+    ImmutableArray<(string Name, RenderMode Mode)> Parameters,
+    SinkMatch Match = SinkMatch.Declared,
+    string? DisplayType = null,
+    string? Receiver = null)
+{
+    public ImmutableHashSet<string> MethodNames { get; } = ImmutableHashSet.Create(Methods.Split('|'));
+
+    public RenderMode? ModeOf(string parameterName)
+    {
+        foreach (var (name, mode) in Parameters)
+        {
+            if (name == parameterName || name == "*")
+            {
+                return mode;
+            }
+        }
+
+        return null;
+    }
+}

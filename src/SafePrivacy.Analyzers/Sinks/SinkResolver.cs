@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SafePrivacy.Analyzers.Declarations;
+
+namespace SafePrivacy.Analyzers.Sinks;
+
+/// <summary>
+/// Decides, once per method per compilation, whether calling it is a sink: the catalogue (resolved to the types
+/// this compilation can see), the sink attributes, <c>[LoggerMessage]</c> methods and <c>LoggerMessage.Define</c>
+/// delegates. Sinks listed in .editorconfig are matched per call, by <see cref="ConfiguredSinks"/>.
+/// </summary>
+internal sealed class SinkResolver
+{
+    private const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+    private const string MelLogger = "Microsoft.Extensions.Logging.ILogger";
+
+    private static readonly ResolvedSink NotASink = new(SinkKind.Log, string.Empty, ImmutableArray<RenderMode?>.Empty);
+
+    private readonly Dictionary<INamedTypeSymbol, List<SinkEntry>> _entriesByType;
+    private readonly ConcurrentDictionary<IMethodSymbol, ResolvedSink> _cache = new(SymbolEqualityComparer.Default);
+
+    public SinkResolver(Compilation compilation)
+    {
+        _entriesByType = new Dictionary<INamedTypeSymbol, List<SinkEntry>>(SymbolEqualityComparer.Default);
+        foreach (var entry in SinkCatalogue.Entries)
+        {
+            foreach (var type in compilation.GetTypesByMetadataName(entry.TypeName))
+            {
+                if (!_entriesByType.TryGetValue(type, out var list))
+                {
+                    _entriesByType[type] = list = new List<SinkEntry>();
+                }
+
+                list.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Whether the compilation can see any catalogued sink type at all.</summary>
+    public bool KnowsAnyCatalogueType => _entriesByType.Count > 0;
+
+    public ResolvedSink? Resolve(IMethodSymbol method)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var resolved = _cache.GetOrAdd(definition, Compute);
+        return ReferenceEquals(resolved, NotASink) ? null : resolved;
+    }
+
+    private ResolvedSink Compute(IMethodSymbol method) =>
+        FromAttributes(method)
+        ?? FromLoggerMessage(method)
+        ?? FromLoggerMessageDelegate(method)
+        ?? FromCatalogue(method)
+        ?? NotASink;
+
+    // [LogSink], [StorageSink], [ExternalTransfer] on the method (every parameter) or on parameters, inherited
+    // from what the method overrides or implements so that calls through an interface count.
+    private static ResolvedSink? FromAttributes(IMethodSymbol method)
+    {
+        foreach (var candidate in SelfAndInherited(method))
+        {
+            if (SinkKindOf(candidate.GetAttributes()) is { } methodKind)
+            {
+                return new ResolvedSink(methodKind, Display(method), candidate.Parameters.Select(_ => (RenderMode?)RenderMode.Serialized).ToImmutableArray());
+            }
+
+            SinkKind? parameterKind = null;
+            var modes = candidate.Parameters.Select(p =>
+            {
+                var kind = SinkKindOf(p.GetAttributes());
+                parameterKind ??= kind;
+                return kind is null ? (RenderMode?)null : RenderMode.Serialized;
+            }).ToImmutableArray();
+            if (parameterKind is { } kindFromParameters)
+            {
+                return new ResolvedSink(kindFromParameters, Display(method), modes);
+            }
+        }
+
+        return null;
+    }
+
+    private static SinkKind? SinkKindOf(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (AttributeNames.Is(attribute.AttributeClass, AttributeNames.LogSink))
+            {
+                return SinkKind.Log;
+            }
+
+            if (AttributeNames.Is(attribute.AttributeClass, AttributeNames.StorageSink))
+            {
+                return SinkKind.Storage;
+            }
+
+            if (AttributeNames.Is(attribute.AttributeClass, AttributeNames.ExternalTransfer))
+            {
+                return SinkKind.Transfer;
+            }
+        }
+
+        return null;
+    }
+
+    // [LoggerMessage] partial methods: every parameter but the logger, level and exception fills the hole of the
+    // same name in the declared message, destructured when the hole is written {@name}.
+    private static ResolvedSink? FromLoggerMessage(IMethodSymbol method)
+    {
+        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LoggerMessageAttribute);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var template = AttributeArguments.NamedString(attribute, "Message")
+            ?? attribute.ConstructorArguments.Select(a => a.Value).OfType<string>().FirstOrDefault()
+            ?? string.Empty;
+        var holes = MessageTemplate.Parse(template);
+        var modes = method.Parameters.Select(p => IsLoggingPlumbing(p.Type)
+            ? (RenderMode?)null
+            : holes.Any(h => h.Destructure && string.Equals(h.Name, p.Name, StringComparison.OrdinalIgnoreCase)) ? RenderMode.Serialized : RenderMode.Text)
+            .ToImmutableArray();
+        return new ResolvedSink(SinkKind.Log, $"[LoggerMessage] {method.ContainingType.Name}.{method.Name}", modes, template: template);
+    }
+
+    // Invoking what LoggerMessage.Define returns: an Action<ILogger, T1, …, Exception?>.
+    private static ResolvedSink? FromLoggerMessageDelegate(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.DelegateInvoke
+            || method.Parameters.Length < 2
+            || method.Parameters[0].Type.ToDisplayString() != MelLogger
+            || method.Parameters[method.Parameters.Length - 1].Type.ToDisplayString() is not ("System.Exception" or "System.Exception?"))
+        {
+            return null;
+        }
+
+        var modes = method.Parameters.Select((p, i) => i == 0 || i == method.Parameters.Length - 1 ? (RenderMode?)null : RenderMode.Text).ToImmutableArray();
+        return new ResolvedSink(SinkKind.Log, "LoggerMessage.Define delegate", modes);
+    }
+
+    private ResolvedSink? FromCatalogue(IMethodSymbol method)
+    {
+        if (_entriesByType.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (type, entry) in CandidateEntries(method))
+        {
+            var modes = method.Parameters.Select(p => entry.ModeOf(p.Name)).ToImmutableArray();
+            if (modes.All(m => m is null))
+            {
+                continue;
+            }
+
+            var display = method.MethodKind == MethodKind.Constructor
+                ? "new " + method.ContainingType.Name
+                : $"{entry.DisplayType ?? type.Name}.{MemberName(method)}";
+            return new ResolvedSink(entry.Kind, display, modes, entry.Receiver);
+        }
+
+        return null;
+    }
+
+    private IEnumerable<(INamedTypeSymbol Type, SinkEntry Entry)> CandidateEntries(IMethodSymbol method)
+    {
+        var name = method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name;
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (_entriesByType.TryGetValue(type.OriginalDefinition, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    var declaredHere = SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                    if (entry.MethodNames.Contains(name) && (declaredHere || entry.Match == SinkMatch.Derived))
+                    {
+                        yield return (type, entry);
+                    }
+                }
+            }
+        }
+
+        if (method.MethodKind == MethodKind.Constructor || method.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in method.ContainingType.AllInterfaces)
+        {
+            if (!_entriesByType.TryGetValue(@interface.OriginalDefinition, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Match != SinkMatch.Implementation || !entry.MethodNames.Contains(name))
+                {
+                    continue;
+                }
+
+                foreach (var member in @interface.GetMembers(name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method))
+                    {
+                        yield return (@interface, entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<IMethodSymbol> SelfAndInherited(IMethodSymbol method)
+    {
+        yield return method;
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            yield return overridden;
+        }
+
+        if (method.ContainingType is null || method.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private static bool IsLoggingPlumbing(ITypeSymbol type)
+    {
+        var name = type.ToDisplayString().TrimEnd('?');
+        return name is MelLogger or "Microsoft.Extensions.Logging.LogLevel" or "System.Exception"
+            || (type is INamedTypeSymbol { IsGenericType: true } generic && generic.ConstructedFrom.ToDisplayString() == "Microsoft.Extensions.Logging.ILogger<TCategoryName>");
+    }
+
+    internal static string Display(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : $"{method.ContainingType?.Name}.{MemberName(method)}";
+
+    private static string MemberName(IMethodSymbol method) =>
+        method.AssociatedSymbol is IPropertySymbol property ? (property.IsIndexer ? "this[]" : property.Name) : method.Name;
+}
