@@ -45,7 +45,8 @@ internal sealed class SinkResolver
 
     public ResolvedSink? Resolve(IMethodSymbol method)
     {
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        // A delegate's Invoke is judged on its constructed signature (Action<ILogger, string, Exception?>).
+        var definition = method.MethodKind == MethodKind.DelegateInvoke ? method : (method.ReducedFrom ?? method).OriginalDefinition;
         var resolved = _cache.GetOrAdd(definition, Compute);
         return ReferenceEquals(resolved, NotASink) ? null : resolved;
     }

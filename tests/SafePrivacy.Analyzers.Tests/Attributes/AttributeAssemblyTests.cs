@@ -61,9 +61,10 @@ public sealed partial class AttributeAssemblyTests
     [Fact]
     public void DeclarationEnumMirrors_MatchThePublicEnums()
     {
-        Assert.Equal(
-            Enum.GetValues<LawfulBasis>().Select(v => (v.ToString(), (int)v)),
-            Enum.GetValues<LawfulBasisKind>().Select(v => (v.ToString(), (int)v)));
+        AssertMirrors<LawfulBasis, LawfulBasisKind>();
+        AssertMirrors<DataCategory, DataCategoryKind>();
+        AssertMirrors<SpecialCategory, SpecialCategoryKind>();
+        AssertMirrors<DataOrigin, DataOriginKind>();
     }
 
     [Fact]
@@ -77,6 +78,13 @@ public sealed partial class AttributeAssemblyTests
         Assert.Equal(18, (int)Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk);
         Assert.Equal(36, (int)Schedule1Condition.ExtensionOfPart2Conditions);
     }
+
+    private static void AssertMirrors<TPublic, TMirror>()
+        where TPublic : struct, Enum
+        where TMirror : struct, Enum =>
+        Assert.Equal(
+            Enum.GetValues<TPublic>().Select(v => (v.ToString(), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))),
+            Enum.GetValues<TMirror>().Select(v => (v.ToString(), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))));
 
     [GeneratedRegex(@"SP[0-9]{4}")]
     private static partial Regex RuleReference();

@@ -1,19 +1,14 @@
 using System.Threading.Tasks;
+using SafePrivacy.Analyzers.Rules;
+using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
 
+/// <summary>SP2001 for every log sink it claims: a positive case, the compliant form, and a near miss.</summary>
 public sealed class SP2001PersonalDataLoggedTests
 {
-    private const string Model = """
-        public sealed class User
-        {
-            public int Id { get; set; }
-            [SafePrivacy.PersonalData(SafePrivacy.DataCategory.Contact)] public string Email { get; set; } = "";
-            [SafePrivacy.PersonalData(SafePrivacy.DataCategory.Name)] public string DisplayName { get; set; } = "";
-            public string Theme { get; set; } = "";
-        }
-        """;
+    private const string Model = TestModel.Users;
 
     [Fact]
     public Task Diagnostic_WhenValuePassesThroughThreeLocalsAndAnInterpolatedStringIntoLogWarning() => Verify.VerifyAnalyzerAsync(
@@ -99,6 +94,216 @@ public sealed class SP2001PersonalDataLoggedTests
         """);
 
     [Fact]
+    public Task Diagnostic_ForMicrosoftExtensionsLoggingMethodsAndScopes() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger<Accounts> logger, User user, Exception error)
+            {
+                logger.LogInformation("Registered {Email}", [|user.Email|]);
+                logger.LogError(error, "Failed for {Name} ({UserId})", [|user.DisplayName|], user.Id);
+                logger.Log(LogLevel.Debug, [|"Registered " + user.Email|]);
+                logger.LogCritical(new EventId(7), "Locked {Email}", [|user.Email|]);
+                using var scope = logger.BeginScope("Registering {Email}", [|user.Email|]);
+                using var state = logger.BeginScope([|new Dictionary<string, object> { ["Email"] = user.Email }|]);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForLoggerMessageMethodsAndDefinedDelegates() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        public static partial class Log
+        {
+            [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Registered {email}")]
+            public static partial void Registered(ILogger logger, string email);
+
+            public static partial void Registered(ILogger logger, string email) { }
+
+            public static readonly Action<ILogger, string, Exception?> SignedIn =
+                LoggerMessage.Define<string>(LogLevel.Information, new EventId(2), "Signed in {Email}");
+        }
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                Log.Registered(logger, [|user.Email|]);
+                Log.SignedIn(logger, [|user.Email|], null);
+                Log.Registered(logger, user.Id.ToString());
+                Log.SignedIn(logger, user.Theme, null);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task DestructuredHole_LogsTheWholeObject_WhilePlainHoleUsesToString() => Verify.VerifyAnalyzerAsync($$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user, UserRecord record)
+            {
+                logger.LogInformation("Registered {@User}", [|user|]);
+                logger.LogInformation("Registered {User}", user);
+                logger.LogInformation("Registered {Record}", [|record|]);
+                logger.LogInformation("Registered {Id} and {@User}", user.Id, [|user|]);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForSerilogInstanceStaticAndContext() => Verify.VerifyAnalyzerAsync($$"""
+        using Serilog;
+        using Serilog.Context;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                logger.Information("Registered {Email}", [|user.Email|]);
+                logger.Warning("Registered {Id} {Name}", user.Id, [|user.DisplayName|]);
+                Log.Error("Registered {@User}", [|user|]);
+                Log.Information("Registered {User}", user);
+                var enriched = logger.ForContext("Email", [|user.Email|]);
+                using var pushed = LogContext.PushProperty("Email", [|user.Email|]);
+                Log.Information("Registered {Id}", user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForNLog() => Verify.VerifyAnalyzerAsync($$"""
+        using NLog;
+
+        public class Accounts
+        {
+            private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+            public void Register(ILogger logger, User user)
+            {
+                Logger.Info("Registered {Email}", [|user.Email|]);
+                logger.Warn([|$"Registered {user.DisplayName}"|]);
+                logger.Log(LogLevel.Error, "Registered {Email} {Id}", [|user.Email|], user.Id);
+                Logger.Info("Registered {Id}", user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    // log4net is not on the package feed: a faithful declaration of the interface the rule matches by name.
+    [Fact]
+    public Task Diagnostic_ForLog4NetByMetadataName() => Verify.VerifyAnalyzerAsync($$"""
+        namespace log4net
+        {
+            public interface ILog
+            {
+                void Info(object message);
+                void InfoFormat(string format, params object[] args);
+            }
+        }
+
+        public class Accounts
+        {
+            public void Register(log4net.ILog log, User user)
+            {
+                log.Info([|user.Email|]);
+                log.InfoFormat("Registered {0}", [|user.Email|]);
+                log.Info(user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForConsoleDebugTraceAndTraceSource_ButNotOtherWriters() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        using System.Diagnostics;
+        using System.IO;
+
+        public class Accounts
+        {
+            public void Register(User user, TraceSource source, StringWriter buffer)
+            {
+                Console.WriteLine([|user.Email|]);
+                Console.Write("Registered {0}", [|user.Email|]);
+                Console.Out.WriteLine([|user.DisplayName|]);
+                Console.Error.WriteLine([|"Failed " + user.Email|]);
+                Debug.WriteLine([|user.Email|]);
+                Debug.Assert(user.Id > 0, [|$"Bad user {user.Email}"|]);
+                Trace.TraceWarning("Registered {0}", [|user.Email|]);
+                source.TraceEvent(TraceEventType.Information, 1, "Registered {0}", [|user.Email|]);
+                buffer.WriteLine(user.Email);
+                Console.WriteLine(user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForProjectWrappersMarkedLogSink() => Verify.VerifyAnalyzerAsync($$"""
+        using SafePrivacy;
+
+        public static class Audit
+        {
+            [LogSink]
+            public static void Write(string action, object details) { }
+
+            public static void Note(string action, [LogSink] string details, string category) { }
+        }
+
+        public class Accounts
+        {
+            public void Register(User user)
+            {
+                Audit.Write("register", [|user|]);
+                Audit.Note("register", [|user.Email|], user.Email);
+                Audit.Write("register", user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_ForWrappersListedInEditorConfig() =>
+        new AnalyzerTest(new PersonalDataLoggedAnalyzer())
+        {
+            EditorConfig = "safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details\n",
+            Sources =
+            {
+                $$"""
+                namespace Telemetry
+                {
+                    public static class Audit
+                    {
+                        public static void Write(string text) { }
+                        public static void Note(string action, string details) { }
+                    }
+                }
+
+                public class Accounts
+                {
+                    public void Register(User user)
+                    {
+                        Telemetry.Audit.Write([|user.Email|]);
+                        Telemetry.Audit.Note(user.Email, [|user.DisplayName|]);
+                    }
+                }
+                {{Model}}
+                """,
+            },
+        }.RunAsync();
+
+    [Fact]
     public Task NoDiagnostic_WhenBasisDeclaredOnMethodTypeOrAssembly() => Verify.VerifyAnalyzerAsync($$"""
         using Microsoft.Extensions.Logging;
         using SafePrivacy;
@@ -108,6 +313,37 @@ public sealed class SP2001PersonalDataLoggedTests
         public class Accounts
         {
             public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", user.Email);
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task NoDiagnostic_WhenBasisDeclaredOnContainingType() => Verify.VerifyAnalyzerAsync($$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        [LawfulBasis(LawfulBasis.Contract, Purpose = "Provide accounts")]
+        public class Accounts
+        {
+            public class Nested
+            {
+                public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", user.Email);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task Diagnostic_OnlyWhereNoBasisIsInScope() => Verify.VerifyAnalyzerAsync($$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            [LawfulBasis(LawfulBasis.Contract, Purpose = "Register members")]
+            public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", user.Email);
+
+            public void Close(ILogger logger, User user) => logger.LogInformation("Closed {Email}", [|user.Email|]);
         }
         {{Model}}
         """);

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers.Flow;
+
+namespace SafePrivacy.Analyzers.Rules;
+
+/// <summary>
+/// SP2005: a type holding personal data whose ToString prints it — a record's compiler-generated ToString, or an
+/// override that returns personal members — so logging or interpolating it leaks every one of them.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PrintingToStringAnalyzer : DiagnosticAnalyzer
+{
+    private const string PrintMembers = "PrintMembers";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PrintingToString);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        // Generated code is analysed and reported too: a leak in generated code is still a leak.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is { } model)
+            {
+                start.RegisterSymbolAction(symbol => Check(symbol, model), SymbolKind.NamedType);
+            }
+        });
+    }
+
+    private static void Check(SymbolAnalysisContext context, PrivacyModel model)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !model.Classifier.ClassifyType(type).IsPersonal)
+        {
+            return;
+        }
+
+        var printed = PrintedPersonalMembers(type, model, out var how);
+        if (printed.Count > 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PrintingToString, type.Locations[0], type.Name, string.Join(", ", printed), how));
+        }
+    }
+
+    private static List<string> PrintedPersonalMembers(INamedTypeSymbol type, PrivacyModel model, out string how)
+    {
+        var toString = PrivacyModel.ToStringOverride(type);
+        if (toString is not null && !toString.IsImplicitlyDeclared)
+        {
+            how = "overridden";
+            if (model.Summary(toString, PrivacyModel.SummaryLevels - 1) is not { } summary)
+            {
+                return new List<string>();
+            }
+
+            return summary.ReturnTaints.Items
+                .Select(t => t.Origin)
+                .Where(o => o is not ITypeSymbol && !SymbolEqualityComparer.Default.Equals(o, toString))
+                .Select(o => o.Name)
+                .Distinct()
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .ToList();
+        }
+
+        how = "compiler-generated";
+        var curated = type.GetMembers(PrintMembers).Any(m => !m.IsImplicitlyDeclared);
+        if (!type.IsRecord || curated)
+        {
+            return new List<string>();
+        }
+
+        // The synthesised PrintMembers prints every public instance property and field, inherited ones too.
+        var wholeIsPersonal = model.Classifier.ClassifyType(type).Shape == TaintShape.Data;
+        return DataClassifier.InstanceDataMembers(type)
+            .Where(m => m.Member.DeclaredAccessibility == Accessibility.Public && m.Member.Name != "EqualityContract")
+            .Where(m => wholeIsPersonal || model.Classifier.ClassifyMember(m.Member).IsPersonal || model.Classifier.ClassifyType(m.Type).IsPersonal)
+            .Where(m => !model.Classifier.ClassifyMember(m.Member).IsSilenced)
+            .Select(m => m.Member.Name)
+            .Distinct()
+            .ToList();
+    }
+}
