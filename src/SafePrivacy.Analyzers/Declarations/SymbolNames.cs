@@ -10,12 +10,12 @@ internal static class SymbolNames
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
-    /// <summary>'Post.Body', 'AutoModerator.Handle', 'Outer.Inner', or 'the assembly'.</summary>
+    /// <summary>'Post.Body', 'AutoModerator.Handle', 'Outer.Inner', 'Outer.Inner constructor', or 'the assembly'.</summary>
     public static string ForMessage(ISymbol symbol) => symbol switch
     {
         IAssemblySymbol => "the assembly",
         IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor =>
-            constructor.ContainingType.ToDisplayString(MemberFormat) + "." + constructor.ContainingType.Name,
+            constructor.ContainingType.ToDisplayString(MemberFormat) + " constructor",
         _ => symbol.ToDisplayString(MemberFormat),
     };
 }

@@ -28,9 +28,9 @@ internal sealed class FlowWalker
     private readonly CancellationToken _cancellationToken;
     private readonly ITypeSymbol _stringType;
     private readonly ISymbol _thisKey;
-    private readonly Dictionary<(Location, SinkKind, string, bool, string), SinkHitBuilder> _hits = new();
+    private readonly Dictionary<(Location, SinkKind, string, bool), SinkHitBuilder> _hits = new();
     private readonly List<SinkHitBuilder> _hitsInOrder = new();
-    private readonly Dictionary<(int, SinkKind, string, RenderMode, string), ParameterSink> _parameterSinks = new();
+    private readonly Dictionary<(int, SinkKind, string, RenderMode), ParameterSink> _parameterSinks = new();
 
     private FlowState _state = new();
     private Taints _returned;
@@ -572,12 +572,13 @@ internal sealed class FlowWalker
             argumentUnion = argumentUnion.Union(value);
         }
 
-        if (ResolveSink(method) is { } sink && ReceiverMatches(sink, invocation.Instance))
+        var sink = ResolveSink(method) is { } resolved && ReceiverMatches(resolved, invocation.Instance) ? resolved : null;
+        if (sink is not null)
         {
             RecordSinkCall(sink, invocation.Arguments, arguments, elements);
         }
 
-        return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion);
+        return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion, sink?.Kind);
     }
 
     private Taints VisitCreation(IObjectCreationOperation creation)
@@ -595,12 +596,13 @@ internal sealed class FlowWalker
             argumentUnion = argumentUnion.Union(value);
         }
 
-        if (ResolveSink(constructor) is { } sink)
+        var sink = ResolveSink(constructor);
+        if (sink is not null)
         {
             RecordSinkCall(sink, creation.Arguments, arguments, elements);
         }
 
-        var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion);
+        var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, sink?.Kind);
         if (creation.Initializer is { } initializer)
         {
             result = result.Union(Retype(VisitInitializer(initializer), creation.Type));
@@ -700,7 +702,8 @@ internal sealed class FlowWalker
         Taints receiver,
         ImmutableArray<IArgumentOperation> argumentOperations,
         Dictionary<int, Taints> arguments,
-        Taints argumentUnion)
+        Taints argumentUnion,
+        SinkKind? directSink)
     {
         switch (_model.TransformOf(method))
         {
@@ -721,7 +724,7 @@ internal sealed class FlowWalker
 
         if (_model.Summary(method, _calleeLevel, _cancellationToken) is { } summary)
         {
-            return result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments));
+            return result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments, directSink));
         }
 
         if (method.Name == nameof(ToString) && method.Parameters.Length == 0)
@@ -767,7 +770,8 @@ internal sealed class FlowWalker
         IOperation? instance,
         Taints receiver,
         ImmutableArray<IArgumentOperation> argumentOperations,
-        Dictionary<int, Taints> arguments)
+        Dictionary<int, Taints> arguments,
+        SinkKind? directSink)
     {
         var definition = method.OriginalDefinition;
         Taints ValueOf(int ordinal) => ordinal == -1 ? receiver : ArgumentFor(argumentOperations, arguments, ordinal);
@@ -780,7 +784,9 @@ internal sealed class FlowWalker
             result = result.Union(asText ? AsText(value) : value);
         }
 
-        foreach (var parameterSink in summary.ParameterSinks)
+        // A call that is itself a sink of a kind (a custom exception's constructor) is reported as that sink, not
+        // again for the same kind through its body.
+        foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Kind != directSink))
         {
             RecordThroughHelper(parameterSink, ValueOf(parameterSink.Ordinal), WhereOf(parameterSink.Ordinal), definition);
         }
@@ -1091,11 +1097,13 @@ internal sealed class FlowWalker
 
     private void AddHit(SinkKind kind, string sink, Location location, Taints data, ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner, bool fromCallee)
     {
-        var viaKey = string.Join("/", via.Select(m => m.Name));
-        var key = (location, kind, sink, fromCallee, viaKey);
+        // One hit per sink call and argument: the same data reaching it by several routes (recursion, loops) is
+        // one finding, named by its shortest route.
+        var key = (location, kind, sink, fromCallee);
         if (_hits.TryGetValue(key, out var existing))
         {
             existing.Add(data, _loopDepth > 0);
+            existing.PreferShorter(via, sinkOwner);
             return;
         }
 
@@ -1107,8 +1115,8 @@ internal sealed class FlowWalker
 
     private void AddParameterSink(int ordinal, SinkKind kind, string sink, RenderMode mode, ImmutableArray<IMethodSymbol> via, ISymbol sinkOwner)
     {
-        var key = (ordinal, kind, sink, mode, string.Join("/", via.Select(m => m.Name)));
-        if (!_parameterSinks.ContainsKey(key))
+        var key = (ordinal, kind, sink, mode);
+        if (!_parameterSinks.TryGetValue(key, out var existing) || via.Length < existing.Via.Length)
         {
             _parameterSinks[key] = new ParameterSink(ordinal, kind, sink, mode, via, sinkOwner);
         }
@@ -1210,8 +1218,8 @@ internal sealed class FlowWalker
         private readonly SinkKind _kind;
         private readonly string _sink;
         private readonly Location _location;
-        private readonly ImmutableArray<IMethodSymbol> _via;
-        private readonly ISymbol? _sinkOwner;
+        private ImmutableArray<IMethodSymbol> _via;
+        private ISymbol? _sinkOwner;
         private readonly bool _fromCallee;
         private Taints _data;
         private bool _inLoop;
@@ -1230,6 +1238,15 @@ internal sealed class FlowWalker
         {
             _data = _data.Union(data);
             _inLoop |= inLoop;
+        }
+
+        public void PreferShorter(ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner)
+        {
+            if (!via.IsDefault && via.Length < _via.Length)
+            {
+                _via = via;
+                _sinkOwner = sinkOwner;
+            }
         }
 
         public SinkHit Build() => new(_kind, _sink, _location, _data, _via, _sinkOwner, _fromCallee, _inLoop);
