@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SafePrivacy;
 
 namespace Forum;
@@ -10,6 +11,15 @@ namespace Forum;
     Reference = "Online Safety Act 2023 s.10")]
 public sealed class AutoModerator
 {
+    private readonly ILogger<AutoModerator> _logger;
+
+    public AutoModerator(ILogger<AutoModerator> logger) => _logger = logger;
+
     /// <summary>Whether a post needs a moderator's attention.</summary>
-    public bool NeedsReview(Post post) => post.Body.Length > 0;
+    public bool NeedsReview(Post post)
+    {
+        // The post's identifier is all an operator needs to find it again.
+        _logger.LogDebug("Scoring post {PostId}", post.Id);
+        return post.Body.Length > 0;
+    }
 }

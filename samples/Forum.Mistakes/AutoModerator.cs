@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SafePrivacy;
 
 namespace Forum;
@@ -8,6 +9,16 @@ namespace Forum;
 [LawfulBasis(LawfulBasis.Consent, Purpose = "Detect abusive posts")]
 public sealed class AutoModerator
 {
+    private readonly ILogger<AutoModerator> _logger;
+
+    public AutoModerator(ILogger<AutoModerator> logger) => _logger = logger;
+
     /// <summary>Whether a post needs a moderator's attention.</summary>
-    public bool NeedsReview(Post post) => post.Body.Length > 0;
+    public bool NeedsReview(Post post)
+    {
+        // Mistake: the post itself in the moderation log — a second copy of content that may reveal health,
+        // politics or sexuality, kept as long as the logs are (SP2002).
+        _logger.LogDebug("Scoring post {PostId}: {Body}", post.Id, post.Body);
+        return post.Body.Length > 0;
+    }
 }

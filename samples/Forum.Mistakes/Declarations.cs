@@ -1,6 +1,2 @@
-using SafePrivacy;
-
-// Mistake: legitimate interests with no assessment behind it (SP1001).
-[assembly: LawfulBasis(
-    LawfulBasis.LegitimateInterests,
-    Purpose = "Provide the forum to its members")]
+// Mistake: no lawful basis for the service as a whole, so every log, store and transfer of personal data
+// outside a declared scope is reported (SP2001 and friends).

@@ -1,0 +1,48 @@
+using System;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SafePrivacy;
+
+namespace Forum;
+
+/// <summary>Signs members up.</summary>
+// Mistake: legitimate interests with no assessment behind it (SP1001).
+[LawfulBasis(LawfulBasis.LegitimateInterests, Purpose = "Welcome new members")]
+public sealed class Welcome
+{
+}
+
+/// <summary>Signs members up and records the sign-up.</summary>
+public sealed class Registration
+{
+    private static readonly ActivitySource Tracing = new("Forum.Registration");
+    private readonly ILogger<Registration> _logger;
+
+    public Registration(ILogger<Registration> logger) => _logger = logger;
+
+    public Member Register(string displayName, string email)
+    {
+        var member = new Member { Id = Guid.NewGuid(), DisplayName = displayName, Email = email };
+        using var activity = Tracing.StartActivity("register");
+
+        // Mistake: the member's email address in the log (SP2001) …
+        _logger.LogInformation("Registered {Email}", member.Email);
+
+        // … and in a trace tag, shipped to the monitoring vendor (SP2004).
+        activity?.SetTag("member.email", member.Email);
+        return member;
+    }
+
+    public void Confirm(Member member, string code)
+    {
+        if (code.Length != 6)
+        {
+            // Mistake: the exception message carries the email wherever the exception goes (SP2003).
+            throw new ArgumentException($"Bad confirmation code for {member.Email}", nameof(code));
+        }
+    }
+}
+
+/// <summary>What the member directory shows.</summary>
+// Mistake: the record's generated ToString prints the email into every log line it appears in (SP2005).
+public sealed record MemberSummary(Guid Id, [property: PersonalData(DataCategory.Contact)] string Email);
