@@ -575,7 +575,7 @@ internal sealed class FlowWalker
         var sink = ResolveSink(method) is { } resolved && ReceiverMatches(resolved, invocation.Instance) ? resolved : null;
         if (sink is not null)
         {
-            RecordSinkCall(sink, invocation.Arguments, arguments, elements);
+            RecordSinkCall(sink, invocation, invocation.Instance, invocation.Arguments, arguments, elements);
         }
 
         return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion, sink?.Kind);
@@ -599,7 +599,7 @@ internal sealed class FlowWalker
         var sink = ResolveSink(constructor);
         if (sink is not null)
         {
-            RecordSinkCall(sink, creation.Arguments, arguments, elements);
+            RecordSinkCall(sink, creation, null, creation.Arguments, arguments, elements);
         }
 
         var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, sink?.Kind);
@@ -788,12 +788,12 @@ internal sealed class FlowWalker
         // again for the same kind through its body.
         foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Kind != directSink))
         {
-            RecordThroughHelper(parameterSink, ValueOf(parameterSink.Ordinal), WhereOf(parameterSink.Ordinal), definition);
+            RecordThroughHelper(parameterSink, ValueOf(parameterSink.Ordinal), WhereOf(parameterSink.Ordinal), definition, call);
         }
 
         foreach (var effect in summary.Effects)
         {
-            AddHit(effect.Kind, effect.Sink, call.Syntax.GetLocation(), effect.Data, Prepend(definition, effect.Via), effect.SinkOwner ?? definition, fromCallee: true);
+            AddHit(effect.Kind, effect.Sink, call.Syntax.GetLocation(), effect.Data, Prepend(definition, effect.Via), effect.SinkOwner ?? definition, fromCallee: true, call, effect.ValueType);
         }
 
         return result;
@@ -932,20 +932,24 @@ internal sealed class FlowWalker
         var valueOrdinal = setter.Parameters.Length - 1;
         if (ResolveSink(setter) is { } sink && ReceiverMatches(sink, property.Instance) && sink.Modes.ElementAtOrDefault(valueOrdinal) is { } mode)
         {
-            Record(sink, valueOperation, value, mode);
+            var display = sink.Receiver is not null && StripConversions(property.Instance) is IPropertyReferenceOperation receiver
+                ? $"{receiver.Property.ContainingType.Name}.{receiver.Property.Name}{(property.Property.IsIndexer ? "[]" : "." + property.Property.Name)}"
+                : sink.Display;
+            Record(new SinkTarget(sink.Kind, display, property.Parent ?? property, ReceiverGroup(sink, property.Instance)), valueOperation, value, mode);
         }
 
         if (_model.Summary(setter, _calleeLevel, _cancellationToken) is { } summary)
         {
             foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Ordinal == valueOrdinal))
             {
-                RecordThroughHelper(parameterSink, value, valueOperation, setter.OriginalDefinition);
+                RecordThroughHelper(parameterSink, value, valueOperation, setter.OriginalDefinition, property.Parent ?? property);
             }
         }
 
-        if (property.Property.IsIndexer && TrackedSymbol(property.Instance) is { } collection)
+        // The object now holds the value: `dto.Name = user.Name` makes `dto` carry the name, an indexer `map[k] = v` too.
+        if (!property.Property.IsStatic && TrackedSymbol(property.Instance) is { } holder)
         {
-            _state.Add(collection, value);
+            _state.Add(holder, value.Select(t => t.HeldBy(property.Instance?.Type)));
         }
     }
 
@@ -1007,6 +1011,8 @@ internal sealed class FlowWalker
 
     private void RecordSinkCall(
         ResolvedSink sink,
+        IOperation call,
+        IOperation? instance,
         ImmutableArray<IArgumentOperation> argumentOperations,
         Dictionary<int, Taints> arguments,
         Dictionary<int, List<(IOperation Element, Taints Value)>> elements)
@@ -1017,6 +1023,7 @@ internal sealed class FlowWalker
             template = ArgumentOperationFor(argumentOperations, sink.TemplateOrdinal)?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
         }
 
+        var target = new SinkTarget(sink.Kind, ReceiverDisplay(sink, instance, call), call, ReceiverGroup(sink, instance));
         var holes = MessageTemplate.Parse(template);
         var hole = 0;
         bool NextHoleDestructures() => hole < holes.Length && holes[hole++].Destructure;
@@ -1036,28 +1043,28 @@ internal sealed class FlowWalker
             {
                 foreach (var (element, elementValue) in list)
                 {
-                    Record(sink, element, elementValue, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
+                    Record(target, element, elementValue, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
                 }
             }
             else if (mode == RenderMode.TemplateArgument)
             {
-                Record(sink, argument.Value, value, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
+                Record(target, argument.Value, value, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
             }
             else
             {
-                Record(sink, argument.Value, value, mode == RenderMode.Template ? RenderMode.Text : mode);
+                Record(target, argument.Value, value, mode == RenderMode.Template ? RenderMode.Text : mode);
             }
         }
     }
 
-    private void Record(ResolvedSink sink, IOperation where, Taints value, RenderMode mode)
+    private void Record(SinkTarget target, IOperation where, Taints value, RenderMode mode)
     {
         var real = Taints.None;
         foreach (var taint in value.Items)
         {
             if (taint.IsMarker)
             {
-                AddParameterSink(taint.MarkerOrdinal!.Value, sink.Kind, sink.Display, taint.RenderedAsText ? RenderMode.Text : mode, ImmutableArray<IMethodSymbol>.Empty, _owner);
+                AddParameterSink(taint.MarkerOrdinal!.Value, target.Kind, target.Display, taint.RenderedAsText ? RenderMode.Text : mode, ImmutableArray<IMethodSymbol>.Empty, _owner);
             }
             else if (Leaks(taint, mode))
             {
@@ -1067,11 +1074,49 @@ internal sealed class FlowWalker
 
         if (!real.IsEmpty)
         {
-            AddHit(sink.Kind, sink.Display, where.Syntax.GetLocation(), real, ImmutableArray<IMethodSymbol>.Empty, null, fromCallee: false);
+            AddHit(target.Kind, target.Display, where.Syntax.GetLocation(), real, ImmutableArray<IMethodSymbol>.Empty, null, fromCallee: false, target.Call, ValueTypeOf(where), target.Group);
         }
     }
 
-    private void RecordThroughHelper(ParameterSink parameterSink, Taints value, IOperation where, IMethodSymbol helper)
+    /// <summary>Where a sink call delivers its values: the kind, the name messages use, the call, the receiving object.</summary>
+    private readonly record struct SinkTarget(SinkKind Kind, string Display, IOperation Call, ISymbol? Group);
+
+    private static ITypeSymbol? ValueTypeOf(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation.Type;
+    }
+
+    // A sink reached through a property is named by it: "Console.Error.WriteLine", "MailMessage.CC.Add".
+    private static string ReceiverDisplay(ResolvedSink sink, IOperation? instance, IOperation call)
+    {
+        if (sink.Receiver is null || StripConversions(instance) is not IPropertyReferenceOperation property || call is not IInvocationOperation invocation)
+        {
+            return sink.Display;
+        }
+
+        var member = invocation.TargetMethod.AssociatedSymbol is IPropertySymbol { IsIndexer: true } ? "[]" : "." + invocation.TargetMethod.Name;
+        return $"{property.Property.ContainingType.Name}.{property.Property.Name}{member}";
+    }
+
+    private static ISymbol? ReceiverGroup(ResolvedSink sink, IOperation? instance) =>
+        sink.Receiver is not null && StripConversions(instance) is IPropertyReferenceOperation property ? TrackedSymbol(property.Instance) : null;
+
+    private static IOperation? StripConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private void RecordThroughHelper(ParameterSink parameterSink, Taints value, IOperation where, IMethodSymbol helper, IOperation call)
     {
         var via = Prepend(helper, parameterSink.Via);
         var real = Taints.None;
@@ -1089,13 +1134,23 @@ internal sealed class FlowWalker
 
         if (!real.IsEmpty)
         {
-            AddHit(parameterSink.Kind, parameterSink.Sink, where.Syntax.GetLocation(), real, via, parameterSink.SinkOwner, fromCallee: false);
+            AddHit(parameterSink.Kind, parameterSink.Sink, where.Syntax.GetLocation(), real, via, parameterSink.SinkOwner, fromCallee: false, call, ValueTypeOf(where));
         }
     }
 
     private bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || _model.RendersAsText(taint, _calleeLevel);
 
-    private void AddHit(SinkKind kind, string sink, Location location, Taints data, ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner, bool fromCallee)
+    private void AddHit(
+        SinkKind kind,
+        string sink,
+        Location location,
+        Taints data,
+        ImmutableArray<IMethodSymbol> via,
+        ISymbol? sinkOwner,
+        bool fromCallee,
+        IOperation? call = null,
+        ITypeSymbol? valueType = null,
+        ISymbol? group = null)
     {
         // One hit per sink call and argument: the same data reaching it by several routes (recursion, loops) is
         // one finding, named by its shortest route.
@@ -1107,7 +1162,7 @@ internal sealed class FlowWalker
             return;
         }
 
-        var builder = new SinkHitBuilder(kind, sink, location, via, sinkOwner, fromCallee);
+        var builder = new SinkHitBuilder(kind, sink, location, via, sinkOwner, fromCallee, call, valueType, group);
         builder.Add(data, _loopDepth > 0);
         _hits[key] = builder;
         _hitsInOrder.Add(builder);
@@ -1130,13 +1185,18 @@ internal sealed class FlowWalker
         value.Select(t => t.IsMarker || _model.RendersAsText(t, _calleeLevel) ? t.AsText(_stringType) : null);
 
     private static Taints Elements(Taints value) =>
-        value.Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element) : t);
+        value.Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element).AsJoined() : t);
 
     private static Taints Retype(Taints value, ITypeSymbol? type) =>
         type is null || value.IsEmpty ? value : value.Select(t => t.IsMarker ? t : t.WithType(type));
 
     private static bool ReceiverMatches(ResolvedSink sink, IOperation? instance)
     {
+        if (sink.ReceiverType is { } receiverType && !DerivesFrom(StripConversions(instance)?.Type, receiverType))
+        {
+            return false;
+        }
+
         if (sink.Receiver is null)
         {
             return true;
@@ -1167,6 +1227,19 @@ internal sealed class FlowWalker
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFrom(ITypeSymbol? type, string metadataName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == metadataName)
+            {
+                return true;
             }
         }
 
@@ -1224,8 +1297,15 @@ internal sealed class FlowWalker
         private Taints _data;
         private bool _inLoop;
 
-        public SinkHitBuilder(SinkKind kind, string sink, Location location, ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner, bool fromCallee)
+        private readonly IOperation? _call;
+        private readonly ITypeSymbol? _valueType;
+        private readonly ISymbol? _group;
+
+        public SinkHitBuilder(SinkKind kind, string sink, Location location, ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner, bool fromCallee, IOperation? call, ITypeSymbol? valueType, ISymbol? group)
         {
+            _call = call;
+            _valueType = valueType;
+            _group = group;
             _kind = kind;
             _sink = sink;
             _location = location;
@@ -1249,6 +1329,6 @@ internal sealed class FlowWalker
             }
         }
 
-        public SinkHit Build() => new(_kind, _sink, _location, _data, _via, _sinkOwner, _fromCallee, _inLoop);
+        public SinkHit Build() => new(_kind, _sink, _location, _data, _via, _sinkOwner, _fromCallee, _inLoop, _call, _valueType, _group);
     }
 }

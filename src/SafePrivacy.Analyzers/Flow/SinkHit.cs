@@ -18,7 +18,10 @@ internal sealed class SinkHit
         ImmutableArray<IMethodSymbol> via,
         ISymbol? sinkOwner,
         bool fromCallee,
-        bool inLoop)
+        bool inLoop,
+        IOperation? call = null,
+        ITypeSymbol? valueType = null,
+        ISymbol? group = null)
     {
         Kind = kind;
         Sink = sink;
@@ -28,7 +31,19 @@ internal sealed class SinkHit
         SinkOwner = sinkOwner;
         FromCallee = fromCallee;
         InLoop = inLoop;
+        Call = call;
+        ValueType = valueType;
+        Group = group;
     }
+
+    /// <summary>The sink call in this body, or the call of the helper that leads to it.</summary>
+    public IOperation? Call { get; }
+
+    /// <summary>The static type of the value given to the sink (the entity an EF Core Add stores).</summary>
+    public ITypeSymbol? ValueType { get; }
+
+    /// <summary>The object whose member received the value (the MailMessage whose To list was added to), if tracked.</summary>
+    public ISymbol? Group { get; }
 
     public SinkKind Kind { get; }
 

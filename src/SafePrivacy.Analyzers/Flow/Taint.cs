@@ -24,8 +24,9 @@ internal enum TaintShape
 /// <summary>One piece of personal data a value carries, and where it came from.</summary>
 internal sealed class Taint : IEquatable<Taint>
 {
-    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText)
+    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText, bool joined = false)
     {
+        Joined = joined;
         Origin = origin;
         Class = dataClass;
         Shape = shape;
@@ -52,6 +53,9 @@ internal sealed class Taint : IEquatable<Taint>
 
     public bool IsMarker => MarkerOrdinal is not null;
 
+    /// <summary>Text joined from many values (<c>string.Join(",", emails)</c>): a list of people, not one.</summary>
+    public bool Joined { get; }
+
     /// <summary>A marker whose value was turned into text on its way (so what reaches the sink is the caller's ToString).</summary>
     public bool RenderedAsText { get; }
 
@@ -65,19 +69,25 @@ internal sealed class Taint : IEquatable<Taint>
         new(method, default, TaintShape.Data, type, ordinal, false);
 
     public Taint WithType(ITypeSymbol? type) =>
-        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText);
+        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText, Joined);
 
     /// <summary>The text a value became when printed with ToString: personal data in a string.</summary>
     public Taint AsText(ITypeSymbol? stringType) =>
-        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText);
+        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText, Joined);
 
-    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText);
+    /// <summary>The value stored in a member of an object of <paramref name="holderType"/>: the object now holds it.</summary>
+    public Taint HeldBy(ITypeSymbol? holderType) =>
+        IsMarker ? this : new(Origin, Class, TaintShape.Holder, holderType ?? Type, MarkerOrdinal, RenderedAsText, Joined);
+
+    public Taint AsJoined() => Joined ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, joined: true);
+
+    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText, Joined);
 
     /// <summary>"'User.Email' (contact details)", "the whole 'User' (holds Email, DisplayName)".</summary>
     public string Describe(IReadOnlyList<string>? heldMembers = null)
     {
         var name = SymbolNames.ForMessage(Origin is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter ? getter.AssociatedSymbol! : Origin);
-        if (Shape == TaintShape.Holder)
+        if (Shape == TaintShape.Holder && Origin is ITypeSymbol)
         {
             var held = heldMembers is { Count: > 0 } ? "holds " + string.Join(", ", heldMembers) : Class.Describe();
             return $"the whole '{name}' ({held})";
@@ -93,6 +103,7 @@ internal sealed class Taint : IEquatable<Taint>
         && Shape == other.Shape
         && MarkerOrdinal == other.MarkerOrdinal
         && RenderedAsText == other.RenderedAsText
+        && Joined == other.Joined
         && Class.Equals(other.Class);
 
     public override bool Equals(object? obj) => Equals(obj as Taint);

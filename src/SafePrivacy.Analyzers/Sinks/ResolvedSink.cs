@@ -6,12 +6,13 @@ namespace SafePrivacy.Analyzers.Sinks;
 /// <summary>A method known to be a sink: what kind, how messages name it, and how each parameter renders its value.</summary>
 internal sealed class ResolvedSink
 {
-    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null)
+    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null, string? receiverType = null)
     {
         Kind = kind;
         Display = display;
         Modes = modes;
         Receiver = receiver;
+        ReceiverType = receiverType;
         FixedTemplate = template;
         TemplateOrdinal = modes.IndexOf(RenderMode.Template);
     }
@@ -32,6 +33,9 @@ internal sealed class ResolvedSink
 
     /// <summary>When set, the call is a sink only on this receiver ("System.Console.Out|System.Console.Error").</summary>
     public string? Receiver { get; }
+
+    /// <summary>When set, the call is a sink only on an instance of this type or a type derived from it.</summary>
+    public string? ReceiverType { get; }
 
     public RenderMode? ModeOf(IParameterSymbol? parameter) =>
         parameter is not null && parameter.Ordinal < Modes.Length ? Modes[parameter.Ordinal] : null;

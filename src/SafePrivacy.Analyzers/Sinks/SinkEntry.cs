@@ -25,7 +25,8 @@ internal enum SinkMatch
 /// <param name="Parameters">Parameter names with how each is rendered; <c>*</c> for every parameter.</param>
 /// <param name="Match">Whether derived types or implementations count.</param>
 /// <param name="DisplayType">How the type is named in messages, when not its own name ("ILogger" for LoggerExtensions).</param>
-/// <param name="Receiver">The instance must be this property, "Type.Property" (Console.Out, Exception.Data).</param>
+/// <param name="Receiver">The instance must be one of these properties, "Type.Property|…" (Console.Out, Exception.Data).</param>
+/// <param name="ReceiverType">The instance's static type must be (or derive from) this type (a StreamWriter, not any TextWriter).</param>
 internal sealed record SinkEntry(
     SinkKind Kind,
     string TypeName,
@@ -33,7 +34,8 @@ internal sealed record SinkEntry(
     ImmutableArray<(string Name, RenderMode Mode)> Parameters,
     SinkMatch Match = SinkMatch.Declared,
     string? DisplayType = null,
-    string? Receiver = null)
+    string? Receiver = null,
+    string? ReceiverType = null)
 {
     public ImmutableHashSet<string> MethodNames { get; } = ImmutableHashSet.Create(Methods.Split('|'));
 

@@ -162,7 +162,7 @@ internal sealed class SinkResolver
             var display = method.MethodKind == MethodKind.Constructor
                 ? "new " + method.ContainingType.Name
                 : $"{entry.DisplayType ?? type.Name}.{MemberName(method)}";
-            return new ResolvedSink(entry.Kind, display, modes, entry.Receiver);
+            return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType);
         }
 
         return null;

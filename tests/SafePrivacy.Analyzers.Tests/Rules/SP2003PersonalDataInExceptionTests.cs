@@ -50,7 +50,7 @@ public sealed class SP2003PersonalDataInExceptionTests
         {{Model}}
         """,
         Verify.Diagnostic("SP2003").WithLocation(0)
-            .WithMessage("'User.Email' (contact details) is put into Exception.Data.this[]; exception messages and data leave every declared scope, use an identifier or Redact.Value instead"));
+            .WithMessage("'User.Email' (contact details) is put into Exception.Data[]; exception messages and data leave every declared scope, use an identifier or Redact.Value instead"));
 
     [Fact]
     public Task NoDiagnostic_ForIdentifiersRedactedValuesAndOtherDictionaries() => Verify.VerifyAnalyzerAsync($$"""
