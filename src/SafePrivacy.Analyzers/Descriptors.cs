@@ -119,6 +119,75 @@ internal static class Descriptors
         "members too. Any log call, string interpolation or exception message that includes the object then discloses " +
         "all of them, far from where the data was declared (UK GDPR Art 5(1)(f)).");
 
+    public static readonly DiagnosticDescriptor PersonalDataStored = Create(
+        RuleIds.PersonalDataStored,
+        "Do not store personal data without a lawful basis",
+        "{0} is stored by {1}{2} with no [LawfulBasis] in scope; declare the basis on '{3}' or its type",
+        Categories.Retention,
+        DiagnosticSeverity.Warning,
+        "Storing personal data — in a database, a file, a cache, the session or a cookie — is processing it (UK GDPR Art 4(2)) " +
+        "and needs a lawful basis (Art 6) and a purpose (Art 5(1)(b)) in scope where it happens.");
+
+    private const string RetentionRuleDescription =
+        "UK GDPR Art 5(1)(e), storage limitation, requires that personal data is kept no longer than necessary, and Art 30 " +
+        "asks for the time limits for erasure. Every place that stores personal data needs a declared retention period a " +
+        "deletion job can enforce: on the stored type, the storing member or its types, or the assembly.";
+
+    public static readonly DiagnosticDescriptor StoredWithoutRetention = Create(
+        RuleIds.StoredWithoutRetention,
+        "Declare how long stored personal data is kept",
+        "{0} is stored by {1}{2} with no [Retention] in scope; declare how long it is kept, such as [Retention(\"P90D\")], on {3}the storing member '{4}' or the assembly",
+        Categories.Retention,
+        DiagnosticSeverity.Warning,
+        RetentionRuleDescription);
+
+    public static readonly DiagnosticDescriptor EntityWithoutRetention = Create(
+        RuleIds.StoredWithoutRetention,
+        "Declare how long stored personal data is kept",
+        "Entity '{0}' holds personal data ({1}) and is stored through '{2}' with no [Retention]; declare how long it is kept on the entity, the context or the assembly",
+        Categories.Retention,
+        DiagnosticSeverity.Warning,
+        RetentionRuleDescription);
+
+    public static readonly DiagnosticDescriptor CachedWithoutExpiry = Create(
+        RuleIds.CachedWithoutExpiry,
+        "Give cached personal data an expiry",
+        "{0} is cached by {1} with no expiry; set an absolute or sliding expiration so the cached copy does not outlive its purpose",
+        Categories.Retention,
+        DiagnosticSeverity.Warning,
+        "A cache entry without an expiry keeps personal data for as long as the cache lives, whatever the retention declared " +
+        "for the original, and survives the deletion of the source record. UK GDPR Art 5(1)(e) applies to every copy.");
+
+    public static readonly DiagnosticDescriptor PersonalDataShared = Create(
+        RuleIds.PersonalDataShared,
+        "Declare who receives personal data sent to another party",
+        "{0} is sent to another party by {1}{2} with no [Recipient] in scope; declare who receives it on '{3}' or its type",
+        Categories.Sharing,
+        DiagnosticSeverity.Warning,
+        "Sending personal data to another organisation — a moderation vendor, a cloud API, the National Crime Agency — is a " +
+        "disclosure that UK GDPR Arts 5 and 6 require a basis for, and Art 30(1)(d) requires the record of processing to " +
+        "list the recipients. A [Recipient] declaration at each egress is that record.");
+
+    public static readonly DiagnosticDescriptor PersonalDataInUrl = Create(
+        RuleIds.PersonalDataInUrl,
+        "Do not put personal data in URLs",
+        "{0} is placed in a URL by {1}{2}; URLs end up in server, proxy and browser logs, send it in the request body instead",
+        Categories.Sharing,
+        DiagnosticSeverity.Warning,
+        "Request URLs, query strings included, are written to web server, proxy, load balancer and CDN logs and browser " +
+        "history, and copied into referrer headers — none of which a declared retention or recipient covers. UK GDPR " +
+        "Art 5(1)(f) requires protection against such disclosure; send personal data in the request body.");
+
+    public static readonly DiagnosticDescriptor VisibleRecipients = Create(
+        RuleIds.VisibleRecipients,
+        "Do not put several people in the visible recipients of one email",
+        "{0} is put in the visible {1} list of one email{2}, so every recipient sees the others' addresses; use Bcc or send one message per recipient",
+        Categories.Sharing,
+        DiagnosticSeverity.Warning,
+        "Sending one email to several people with their addresses in To or CC discloses every address to every recipient, " +
+        "and often what they have in common (a health programme, a relocation scheme). The ICO fined Central YMCA (2024), HIV " +
+        "Scotland (2021) and the Ministry of Defence (2023) for exactly this (UK GDPR Arts 5(1)(f), 32).");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

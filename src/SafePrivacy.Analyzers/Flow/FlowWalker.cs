@@ -572,13 +572,17 @@ internal sealed class FlowWalker
             argumentUnion = argumentUnion.Union(value);
         }
 
-        var sink = ResolveSink(method) is { } resolved && ReceiverMatches(resolved, invocation.Instance) ? resolved : null;
-        if (sink is not null)
+        SinkKind? directSink = null;
+        foreach (var sink in ResolveSinks(method))
         {
-            RecordSinkCall(sink, invocation, invocation.Instance, invocation.Arguments, arguments, elements);
+            if (ReceiverMatches(sink, invocation.Instance))
+            {
+                RecordSinkCall(sink, invocation, invocation.Instance, invocation.Arguments, arguments, elements);
+                directSink ??= sink.Kind;
+            }
         }
 
-        return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion, sink?.Kind);
+        return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion, directSink);
     }
 
     private Taints VisitCreation(IObjectCreationOperation creation)
@@ -596,13 +600,14 @@ internal sealed class FlowWalker
             argumentUnion = argumentUnion.Union(value);
         }
 
-        var sink = ResolveSink(constructor);
-        if (sink is not null)
+        SinkKind? directSink = null;
+        foreach (var sink in ResolveSinks(constructor))
         {
             RecordSinkCall(sink, creation, null, creation.Arguments, arguments, elements);
+            directSink ??= sink.Kind;
         }
 
-        var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, sink?.Kind);
+        var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, directSink);
         if (creation.Initializer is { } initializer)
         {
             result = result.Union(Retype(VisitInitializer(initializer), creation.Type));
@@ -930,8 +935,13 @@ internal sealed class FlowWalker
         }
 
         var valueOrdinal = setter.Parameters.Length - 1;
-        if (ResolveSink(setter) is { } sink && ReceiverMatches(sink, property.Instance) && sink.Modes.ElementAtOrDefault(valueOrdinal) is { } mode)
+        foreach (var sink in ResolveSinks(setter))
         {
+            if (!ReceiverMatches(sink, property.Instance) || sink.Modes.ElementAtOrDefault(valueOrdinal) is not { } mode)
+            {
+                continue;
+            }
+
             var display = sink.Receiver is not null && StripConversions(property.Instance) is IPropertyReferenceOperation receiver
                 ? $"{receiver.Property.ContainingType.Name}.{receiver.Property.Name}{(property.Property.IsIndexer ? "[]" : "." + property.Property.Name)}"
                 : sink.Display;
@@ -1007,7 +1017,11 @@ internal sealed class FlowWalker
         }
     }
 
-    private ResolvedSink? ResolveSink(IMethodSymbol method) => _model.Sinks.Resolve(method) ?? _configured.Resolve(method);
+    private ImmutableArray<ResolvedSink> ResolveSinks(IMethodSymbol method)
+    {
+        var catalogued = _model.Sinks.Resolve(method);
+        return _configured.Resolve(method) is { } configured ? catalogued.Add(configured) : catalogued;
+    }
 
     private void RecordSinkCall(
         ResolvedSink sink,

@@ -34,6 +34,8 @@ internal sealed class PrivacyModel
     private readonly ConcurrentDictionary<IMethodSymbol, DataTransform> _transforms = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ITypeSymbol, int), bool> _printsData = new();
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
 
     private PrivacyModel(Compilation compilation, AnalyzerOptions options, ExternalAnnotations external)
     {
@@ -42,6 +44,7 @@ internal sealed class PrivacyModel
         External = external;
         Classifier = new DataClassifier(external);
         Sinks = new SinkResolver(compilation);
+        _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => AllTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
         IsActive = !external.IsEmpty
             || AttributeNames.All.Any(name => AttributeNames.IsDeclaredIn(compilation, name))
             || !compilation.GetTypesByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute").IsEmpty
@@ -147,7 +150,7 @@ internal sealed class PrivacyModel
     }
 
     public bool IsSink(IMethodSymbol method, ConfiguredSinks configured) =>
-        Sinks.Resolve(method) is not null || configured.Resolve(method) is not null;
+        !Sinks.Resolve(method).IsEmpty || configured.Resolve(method) is not null;
 
     public bool HasSourceBody(IMethodSymbol method) =>
         _hasSourceBody.GetOrAdd(Definition(method), m => SourceBodies.FindBodyDeclaration(m, Compilation) is not null);
@@ -169,6 +172,77 @@ internal sealed class PrivacyModel
 
         return DataTransform.None;
     });
+
+    /// <summary>
+    /// The methods with a body in this compilation that run when <paramref name="method"/> is called: itself, or
+    /// for an interface, abstract or virtual member, its implementations and overrides in source.
+    /// </summary>
+    public ImmutableArray<IMethodSymbol> ImplementationsInSource(IMethodSymbol method) => _implementations.GetOrAdd(Definition(method), m =>
+    {
+        var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        if (HasSourceBody(m))
+        {
+            found.Add(m);
+        }
+
+        if (!(m.IsAbstract || m.IsVirtual || m.ContainingType?.TypeKind == TypeKind.Interface))
+        {
+            return found.ToImmutable();
+        }
+
+        foreach (var type in _sourceTypes.Value)
+        {
+            foreach (var member in type.GetMembers(m.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(member, m) || !HasSourceBody(member))
+                {
+                    continue;
+                }
+
+                var implements = m.ContainingType?.TypeKind == TypeKind.Interface
+                    ? SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m)?.OriginalDefinition, member.OriginalDefinition)
+                    : Overrides(member, m);
+                if (implements)
+                {
+                    found.Add(Definition(member));
+                }
+            }
+        }
+
+        return found.ToImmutable();
+    });
+
+    private static bool Overrides(IMethodSymbol member, IMethodSymbol baseMethod)
+    {
+        for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, baseMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                if (nested is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+
+                foreach (var inner in AllTypes(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
 
     /// <summary>The nearest declaration of <paramref name="attributeName"/> around <paramref name="symbol"/>, cached.</summary>
     public ScopedAttribute? Nearest(ISymbol symbol, string attributeName) =>

@@ -58,7 +58,7 @@ internal sealed class ConfiguredSinks
 
     public ResolvedSink? Resolve(IMethodSymbol method)
     {
-        if (_methods.IsEmpty || method.ContainingType is null)
+        if (_methods.IsEmpty || method.ContainingType is null || method.MethodKind == MethodKind.DelegateInvoke)
         {
             return null;
         }

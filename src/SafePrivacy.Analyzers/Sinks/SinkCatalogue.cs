@@ -76,7 +76,44 @@ internal static class SinkCatalogue
         new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Gauge`1", "Record", MetricTags()),
         new SinkEntry(SinkKind.Telemetry, "System.Diagnostics.Metrics.Measurement`1", ".ctor", P(("tags", Serialized))),
         new SinkEntry(SinkKind.Telemetry, "OpenTelemetry.Trace.TelemetrySpan", "SetAttribute|AddEvent|UpdateName|SetStatus", P(("value", Text), ("values", Serialized), ("name", Text), ("attributes", Serialized))),
-        new SinkEntry(SinkKind.Telemetry, "OpenTelemetry.Baggage", "SetBaggage", P(("value", Text), ("baggageItems", Serialized))));
+        new SinkEntry(SinkKind.Telemetry, "OpenTelemetry.Baggage", "SetBaggage", P(("value", Text), ("baggageItems", Serialized))),
+
+        // Storage: EF Core (the entity's type decides what is stored), files, caches, session, cookies.
+        new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.DbSet`1", EfWrites, P(("entity", Serialized), ("entities", Serialized)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.DbContext", EfWrites, P(("entity", Serialized), ("entities", Serialized)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Storage, "System.IO.File", "WriteAllText|WriteAllTextAsync|WriteAllLines|WriteAllLinesAsync|WriteAllBytes|WriteAllBytesAsync|AppendAllText|AppendAllTextAsync|AppendAllLines|AppendAllLinesAsync|AppendAllBytes|AppendAllBytesAsync", P(("contents", Serialized), ("bytes", Serialized))),
+        new SinkEntry(SinkKind.Storage, "System.IO.TextWriter", "Write|WriteLine|WriteAsync|WriteLineAsync", CompositeFormat, SinkMatch.Derived, DisplayType: "StreamWriter", ReceiverType: "System.IO.StreamWriter"),
+        new SinkEntry(SinkKind.Storage, "System.IO.Stream", "Write|WriteAsync", P(("buffer", Serialized)), SinkMatch.Derived, DisplayType: "FileStream", ReceiverType: "System.IO.FileStream"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Distributed.IDistributedCache", "Set|SetAsync", CacheEntry(), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions", "Set|SetAsync|SetString|SetStringAsync", CacheEntry(), DisplayType: "IDistributedCache"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Memory.CacheExtensions", "Set|GetOrCreate|GetOrCreateAsync", P(("key", Text), ("value", Serialized), ("factory", Serialized)), DisplayType: "IMemoryCache"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Memory.ICacheEntry", "set_Value", P(("value", Serialized)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Memory.IMemoryCache", "CreateEntry", P(("key", Text)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Storage, "Microsoft.AspNetCore.Http.ISession", "Set", P(("value", Serialized)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Storage, "Microsoft.AspNetCore.Http.SessionExtensions", "SetString|SetInt32", P(("value", Text)), DisplayType: "ISession"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.AspNetCore.Http.IResponseCookies", "Append", P(("value", Text), ("keyValuePairs", Serialized)), SinkMatch.Implementation, DisplayType: "Response.Cookies"),
+
+        // Another party: HTTP request bodies.
+        new SinkEntry(SinkKind.Transfer, "System.Net.Http.HttpClient", "PostAsync|PutAsync|PatchAsync|SendAsync|Send", P(("content", Serialized), ("request", Serialized)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Transfer, "System.Net.Http.Json.HttpClientJsonExtensions", "PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync", P(("value", Serialized)), DisplayType: "HttpClient"),
+
+        // URLs: request URIs of every verb, query strings being built.
+        new SinkEntry(SinkKind.Url, "System.Net.Http.HttpClient", "GetAsync|GetStringAsync|GetStreamAsync|GetByteArrayAsync|DeleteAsync|PostAsync|PutAsync|PatchAsync", P(("requestUri", Text)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Url, "System.Net.Http.Json.HttpClientJsonExtensions", "GetFromJsonAsync|GetFromJsonAsAsyncEnumerable|DeleteFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync", P(("requestUri", Text)), DisplayType: "HttpClient"),
+        new SinkEntry(SinkKind.Url, "System.Net.Http.HttpRequestMessage", ".ctor", P(("requestUri", Text))),
+        new SinkEntry(SinkKind.Url, "System.Net.Http.HttpRequestMessage", "set_RequestUri", P(("value", Text))),
+        new SinkEntry(SinkKind.Url, "System.UriBuilder", "set_Query|set_Path|set_Fragment", P(("value", Text))),
+        new SinkEntry(SinkKind.Url, "Microsoft.AspNetCore.WebUtilities.QueryHelpers", "AddQueryString", P(("value", Text), ("queryString", Serialized))),
+
+        // The visible recipients of an email.
+        new SinkEntry(SinkKind.EmailRecipient, "System.Net.Mail.MailAddressCollection", "Add", P(("addresses", Text)), Receiver: Recipients),
+        new SinkEntry(SinkKind.EmailRecipient, "System.Collections.ObjectModel.Collection`1", "Add|Insert", P(("item", Text)), SinkMatch.Derived, Receiver: Recipients),
+        new SinkEntry(SinkKind.EmailRecipient, "System.Net.Mail.MailMessage", ".ctor", P(("to", Text))));
+
+    private const string EfWrites = "Add|AddAsync|AddRange|AddRangeAsync|Update|UpdateRange|Attach|AttachRange";
+    private const string Recipients = "System.Net.Mail.MailMessage.To|System.Net.Mail.MailMessage.CC";
+
+    private static ImmutableArray<(string, RenderMode)> CacheEntry() => P(("key", Text), ("value", Serialized));
 
     private static ImmutableArray<(string, RenderMode)> MetricTags() =>
         P(("tag", Serialized), ("tag1", Serialized), ("tag2", Serialized), ("tag3", Serialized), ("tags", Serialized), ("tagList", Serialized));

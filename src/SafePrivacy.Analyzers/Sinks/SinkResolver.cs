@@ -18,10 +18,8 @@ internal sealed class SinkResolver
     private const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
     private const string MelLogger = "Microsoft.Extensions.Logging.ILogger";
 
-    private static readonly ResolvedSink NotASink = new(SinkKind.Log, string.Empty, ImmutableArray<RenderMode?>.Empty);
-
     private readonly Dictionary<INamedTypeSymbol, List<SinkEntry>> _entriesByType;
-    private readonly ConcurrentDictionary<IMethodSymbol, ResolvedSink> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ResolvedSink>> _cache = new(SymbolEqualityComparer.Default);
 
     public SinkResolver(Compilation compilation)
     {
@@ -43,20 +41,57 @@ internal sealed class SinkResolver
     /// <summary>Whether the compilation can see any catalogued sink type at all.</summary>
     public bool KnowsAnyCatalogueType => _entriesByType.Count > 0;
 
-    public ResolvedSink? Resolve(IMethodSymbol method)
+    /// <summary>
+    /// Every way calling <paramref name="method"/> is a sink: usually none or one, but one call may be two kinds
+    /// at once (an HTTP POST sends a body and a URL) or depend on its receiver (TextWriter.Write to the console or a file).
+    /// </summary>
+    public ImmutableArray<ResolvedSink> Resolve(IMethodSymbol method)
     {
         // A delegate's Invoke is judged on its constructed signature (Action<ILogger, string, Exception?>).
         var definition = method.MethodKind == MethodKind.DelegateInvoke ? method : (method.ReducedFrom ?? method).OriginalDefinition;
-        var resolved = _cache.GetOrAdd(definition, Compute);
-        return ReferenceEquals(resolved, NotASink) ? null : resolved;
+        return _cache.GetOrAdd(definition, Compute);
     }
 
-    private ResolvedSink Compute(IMethodSymbol method) =>
-        FromAttributes(method)
-        ?? FromLoggerMessage(method)
-        ?? FromLoggerMessageDelegate(method)
-        ?? FromCatalogue(method)
-        ?? NotASink;
+    private ImmutableArray<ResolvedSink> Compute(IMethodSymbol method)
+    {
+        var declared = FromAttributes(method) ?? FromLoggerMessage(method) ?? FromLoggerMessageDelegate(method);
+        var classifier = FromClassifier(method);
+        var catalogue = FromCatalogue(method);
+        var all = ImmutableArray.CreateBuilder<ResolvedSink>();
+        if (declared is not null)
+        {
+            all.Add(declared);
+        }
+
+        if (classifier is not null)
+        {
+            all.Add(classifier);
+        }
+
+        all.AddRange(catalogue);
+        return all.ToImmutable();
+    }
+
+    // A [ModerationClassifier] method, or a method of a [ModerationClassifier] type or interface (and what
+    // implements or overrides one): everything it is given is classified.
+    private static ResolvedSink? FromClassifier(IMethodSymbol method)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) || method.DeclaredAccessibility == Accessibility.Private)
+        {
+            return null;
+        }
+
+        foreach (var candidate in SelfAndInherited(method))
+        {
+            if (AttributeNames.Find(candidate, AttributeNames.ModerationClassifier) is not null
+                || (candidate.ContainingType is { } type && AttributeNames.Find(type, AttributeNames.ModerationClassifier) is not null))
+            {
+                return new ResolvedSink(SinkKind.Classifier, Display(method), method.Parameters.Select(_ => (RenderMode?)RenderMode.Serialized).ToImmutableArray());
+            }
+        }
+
+        return null;
+    }
 
     // [LogSink], [StorageSink], [ExternalTransfer] on the method (every parameter) or on parameters, inherited
     // from what the method overrides or implements so that calls through an interface count.
@@ -144,17 +179,18 @@ internal sealed class SinkResolver
         return new ResolvedSink(SinkKind.Log, "LoggerMessage.Define delegate", modes);
     }
 
-    private ResolvedSink? FromCatalogue(IMethodSymbol method)
+    private IEnumerable<ResolvedSink> FromCatalogue(IMethodSymbol method)
     {
         if (_entriesByType.Count == 0)
         {
-            return null;
+            yield break;
         }
 
+        var seen = new HashSet<SinkEntry>();
         foreach (var (type, entry) in CandidateEntries(method))
         {
             var modes = method.Parameters.Select(p => entry.ModeOf(p.Name)).ToImmutableArray();
-            if (modes.All(m => m is null))
+            if (modes.All(m => m is null) || !seen.Add(entry))
             {
                 continue;
             }
@@ -162,10 +198,8 @@ internal sealed class SinkResolver
             var display = method.MethodKind == MethodKind.Constructor
                 ? "new " + method.ContainingType.Name
                 : $"{entry.DisplayType ?? type.Name}.{MemberName(method)}";
-            return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType);
+            yield return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType);
         }
-
-        return null;
     }
 
     private IEnumerable<(INamedTypeSymbol Type, SinkEntry Entry)> CandidateEntries(IMethodSymbol method)

@@ -1,0 +1,74 @@
+using System.Threading.Tasks;
+using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.CachedWithoutExpiryAnalyzer>;
+
+namespace SafePrivacy.Analyzers.Tests.Rules;
+
+public sealed class SP3003CachedWithoutExpiryTests
+{
+    private const string Model = TestModel.Users;
+
+    [Fact]
+    public Task Diagnostic_ForDistributedCacheWritesWithoutExpiry() => Verify.VerifyAnalyzerAsync(
+        $$"""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Caching.Distributed;
+
+        public class Profiles
+        {
+            public async Task Run(IDistributedCache cache, User user)
+            {
+                await cache.SetStringAsync("email", {|#0:user.Email|});
+                cache.SetString("email", [|user.Email|], new DistributedCacheEntryOptions());
+                var options = new DistributedCacheEntryOptions();
+                cache.SetString("name", [|user.DisplayName|], options);
+
+                cache.SetString("email", user.Email, new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20) });
+                cache.SetString("email", user.Email, new DistributedCacheEntryOptions().SetAbsoluteExpiration(TimeSpan.FromHours(1)));
+                var expiring = new DistributedCacheEntryOptions();
+                expiring.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+                cache.SetString("email", user.Email, expiring);
+                cache.SetString("theme", user.Theme);
+            }
+        }
+        {{Model}}
+        """,
+        Verify.Diagnostic("SP3003").WithLocation(0)
+            .WithMessage("'User.Email' (contact details) is cached by IDistributedCache.SetStringAsync with no expiry; set an absolute or sliding expiration so the cached copy does not outlive its purpose"));
+
+    [Fact]
+    public Task Diagnostic_ForMemoryCacheWritesWithoutExpiry() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        using Microsoft.Extensions.Caching.Memory;
+
+        public class Profiles
+        {
+            private static readonly MemoryCacheEntryOptions Configured = new() { SlidingExpiration = TimeSpan.FromMinutes(5) };
+
+            public void Run(IMemoryCache cache, User user)
+            {
+                cache.Set("user", [|user|]);
+                cache.Set("email", [|user.Email|], new MemoryCacheEntryOptions());
+                cache.GetOrCreate("name", [|entry => user.DisplayName|]);
+                using (var entry = cache.CreateEntry("created"))
+                {
+                    entry.Value = [|user.Email|];
+                }
+
+                cache.Set("user", user, TimeSpan.FromMinutes(5));
+                cache.Set("user", user, DateTimeOffset.UtcNow.AddMinutes(5));
+                cache.Set("email", user.Email, new MemoryCacheEntryOptions().SetSlidingExpiration(TimeSpan.FromMinutes(1)));
+                cache.Set("email", user.Email, Configured);
+                cache.GetOrCreate("name", entry => { entry.SlidingExpiration = TimeSpan.FromMinutes(1); return user.DisplayName; });
+                using (var timed = cache.CreateEntry("timed"))
+                {
+                    timed.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+                    timed.Value = user.Email;
+                }
+
+                cache.Set("count", user.Id);
+            }
+        }
+        {{Model}}
+        """);
+}
