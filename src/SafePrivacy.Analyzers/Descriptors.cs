@@ -48,6 +48,50 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         LawfulBasisDescription);
 
+    private const string SpecialCategoryDescription =
+        "Special category data (UK GDPR Art 9) — including what a classifier infers, such as a self-harm score, which is " +
+        "health data — may only be processed under an Art 9(2) condition; conditions (b), (g), (h), (i) and (j) also need a " +
+        "condition in Schedule 1 of the Data Protection Act 2018, often with an appropriate policy document. The ICO's " +
+        "content moderation guidance expects moderation that processes or infers such data to identify both.";
+
+    public static readonly DiagnosticDescriptor SpecialCategoryWithoutCondition = Create(
+        RuleIds.SpecialCategoryWithoutCondition,
+        "Declare the condition for processing special category data",
+        "{0} is processed by {1}{2} with no [SpecialCategoryCondition] in scope; declare the Article 9 condition, and its Schedule 1 paragraph, on '{3}' or its type",
+        Categories.Declarations,
+        DiagnosticSeverity.Warning,
+        SpecialCategoryDescription);
+
+    public static readonly DiagnosticDescriptor SpecialCategoryConditionWithoutSchedule1 = Create(
+        RuleIds.SpecialCategoryWithoutCondition,
+        "Declare the condition for processing special category data",
+        "The Article 9(2)({0}) condition on '{1}' needs a Data Protection Act 2018 Schedule 1 condition; set Schedule1",
+        Categories.Declarations,
+        DiagnosticSeverity.Warning,
+        SpecialCategoryDescription);
+
+    private const string CriminalOffenceDescription =
+        "Criminal offence data (UK GDPR Art 10) — convictions, offences, and allegations, which include judging whether " +
+        "content is illegal — may only be processed under official authority or a condition in Schedule 1 of the Data " +
+        "Protection Act 2018 (s.10(5)), such as para 10 (preventing or detecting unlawful acts) with para 36, or para 18 " +
+        "(safeguarding).";
+
+    public static readonly DiagnosticDescriptor CriminalOffenceWithoutCondition = Create(
+        RuleIds.CriminalOffenceWithoutCondition,
+        "Declare the condition for processing criminal offence data",
+        "{0} is processed by {1}{2} with no [CriminalOffenceCondition] in scope; declare the Schedule 1 condition on '{3}' or its type",
+        Categories.Declarations,
+        DiagnosticSeverity.Warning,
+        CriminalOffenceDescription);
+
+    public static readonly DiagnosticDescriptor CriminalOffenceConditionWithoutParagraph = Create(
+        RuleIds.CriminalOffenceWithoutCondition,
+        "Declare the condition for processing criminal offence data",
+        "The [CriminalOffenceCondition] on '{0}' names no Schedule 1 condition; set it to the paragraph that applies",
+        Categories.Declarations,
+        DiagnosticSeverity.Warning,
+        CriminalOffenceDescription);
+
     private const string RetentionDescription =
         "UK GDPR Art 5(1)(e) requires that personal data is kept no longer than necessary. A retention period that is not a " +
         "valid ISO 8601 duration cannot be enforced or audited, and indefinite retention must be justified.";
@@ -187,6 +231,27 @@ internal static class Descriptors
         "Sending one email to several people with their addresses in To or CC discloses every address to every recipient, " +
         "and often what they have in common (a health programme, a relocation scheme). The ICO fined Central YMCA (2024), HIV " +
         "Scotland (2021) and the Ministry of Defence (2023) for exactly this (UK GDPR Arts 5(1)(f), 32).");
+
+    public static readonly DiagnosticDescriptor AutomatedSignificantDecision = Create(
+        RuleIds.AutomatedSignificantDecision,
+        "Put a human review before significant moderation decisions",
+        "'{0}' ({1}) is reached from moderation pipeline '{2}' with no [HumanReview] on the path {3}; route the decision through a member where a person reviews it before it takes effect",
+        Categories.Moderation,
+        DiagnosticSeverity.Warning,
+        "Suspending or banning an account has a similarly significant effect on the person (UK GDPR Arts 22A–22D, as " +
+        "amended by the Data (Use and Access) Act 2025). A decision taken solely by automated means needs safeguards — " +
+        "information, a way to contest, and human intervention — and with special category data is mostly barred. A " +
+        "[HumanReview] member on the path from the automated pipeline to the action records where that intervention happens.");
+
+    public static readonly DiagnosticDescriptor ClassifierGivenMoreThanContent = Create(
+        RuleIds.ClassifierGivenMoreThanContent,
+        "Give a moderation classifier only the content",
+        "Classifier '{0}' is given {1}, personal data beyond the content it classifies; pass only the content, or justify the context it needs",
+        Categories.Moderation,
+        DiagnosticSeverity.Warning,
+        "Data minimisation (UK GDPR Art 5(1)(c)): the ICO's content moderation guidance says that if the content alone is " +
+        "enough to make a decision, other personal data should not be used. Passing a whole user or a post with its author " +
+        "to a classifier — often a vendor — discloses and processes far more than the judgement needs.");
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -4,6 +4,8 @@ namespace SafePrivacy.Analyzers;
 public static class RuleIds
 {
     public const string IncompleteLawfulBasis = "SP1001";
+    public const string SpecialCategoryWithoutCondition = "SP1002";
+    public const string CriminalOffenceWithoutCondition = "SP1003";
     public const string InvalidRetention = "SP1004";
     public const string PersonalDataLogged = "SP2001";
     public const string ContentLoggedInModeration = "SP2002";
@@ -16,4 +18,6 @@ public static class RuleIds
     public const string PersonalDataShared = "SP4001";
     public const string PersonalDataInUrl = "SP4002";
     public const string VisibleRecipients = "SP4003";
+    public const string AutomatedSignificantDecision = "SP5001";
+    public const string ClassifierGivenMoreThanContent = "SP5002";
 }

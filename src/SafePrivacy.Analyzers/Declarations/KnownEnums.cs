@@ -54,3 +54,26 @@ internal enum DataOriginKind
     Observed,
     Inferred,
 }
+
+internal enum Article9ConditionKind
+{
+    ExplicitConsent = 1,
+    EmploymentSocialSecurityAndSocialProtection,
+    VitalInterests,
+    NotForProfitBodies,
+    MadePublicByTheDataSubject,
+    LegalClaimsOrJudicialActs,
+    SubstantialPublicInterest,
+    HealthOrSocialCare,
+    PublicHealth,
+    ArchivingResearchAndStatistics,
+}
+
+internal enum ModerationEffectKind
+{
+    RemoveContent = 1,
+    RestrictVisibility,
+    FeatureBlock,
+    AccountSuspension,
+    AccountBan,
+}

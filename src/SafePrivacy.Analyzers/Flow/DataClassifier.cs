@@ -379,6 +379,37 @@ internal sealed class DataClassifier
         return held.IsEmpty ? TypeData.None : new TypeData(TaintShape.Holder, held, names.ToImmutable(), named);
     }
 
+    /// <summary>
+    /// The members of <paramref name="type"/> that carry personal data other than user-generated content: the
+    /// author of a post, the reporter of a report. Empty for a content-only type.
+    /// </summary>
+    public ImmutableArray<string> NonContentMembers(ITypeSymbol type, int depth = HolderDepth)
+    {
+        var element = ElementType(type) ?? type;
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var (member, memberType) in InstanceDataMembers(element))
+        {
+            var memberClass = ClassifyMember(member);
+            if (memberClass.IsSilenced)
+            {
+                continue;
+            }
+
+            var carriesOtherData = memberClass.IsPersonal
+                ? !IsContentOnly(memberClass.Class)
+                : memberType is not null && depth > 0 && ClassifyType(memberType) is { IsPersonal: true } memberData
+                    && (memberData.Shape == TaintShape.Data ? !IsContentOnly(memberData.Class) : !NonContentMembers(memberType, depth - 1).IsEmpty);
+            if (carriesOtherData && !names.Contains(member.Name))
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    private static bool IsContentOnly(DataClass dataClass) => (dataClass.Kinds & ~DataKinds.Personal) == DataKinds.UserGeneratedContent;
+
     /// <summary>The instance properties and fields a value of the type carries, its base types' included.</summary>
     public static IEnumerable<(ISymbol Member, ITypeSymbol? Type)> InstanceDataMembers(ITypeSymbol type)
     {

@@ -36,6 +36,7 @@ internal sealed class PrivacyModel
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+    private CallGraph? _callGraph;
 
     private PrivacyModel(Compilation compilation, AnalyzerOptions options, ExternalAnnotations external)
     {
@@ -211,6 +212,17 @@ internal sealed class PrivacyModel
 
         return found.ToImmutable();
     });
+
+    /// <summary>The compilation's call graph, built on first use (only rules that walk calls backwards need it).</summary>
+    public CallGraph CallGraph(CancellationToken cancellationToken)
+    {
+        if (_callGraph is null)
+        {
+            Interlocked.CompareExchange(ref _callGraph, Flow.CallGraph.Build(this, _sourceTypes.Value, cancellationToken), null);
+        }
+
+        return _callGraph;
+    }
 
     private static bool Overrides(IMethodSymbol member, IMethodSymbol baseMethod)
     {
