@@ -1,6 +1,6 @@
 using SafePrivacy;
 
-// The service's default basis: running the forum under its terms of service.
+// The service's default basis and retention: running the forum for its members under the terms of service.
 [assembly: LawfulBasis(
     LawfulBasis.Contract,
     Purpose = "Provide the forum to its members under the terms of service")]

@@ -4,8 +4,8 @@ using SafePrivacy;
 namespace Forum;
 
 /// <summary>A member's appeal against a moderation decision.</summary>
-// Mistake: a period no deletion job can read (SP1004).
-[Retention("6 months after closure")]
+// Mistake: a period no deletion job can read.
+[Retention("6 months after closure")] // ⚠ SP1004
 public sealed class Appeal
 {
     public Guid Id { get; init; }
@@ -15,8 +15,8 @@ public sealed class Appeal
 }
 
 /// <summary>A strike recorded against a member.</summary>
-// Mistake: kept forever with no reason given (SP1004).
-[Retention(Retention.Indefinite)]
+// Mistake: kept forever with no reason given.
+[Retention(Retention.Indefinite)] // ⚠ SP1004
 public sealed class Strike
 {
     public Guid MemberId { get; init; }

@@ -20,7 +20,7 @@ public sealed class Post
 {
     public Guid Id { get; init; }
 
-    public Guid AuthorId { get; init; }
+    public Member Author { get; init; } = new();
 
     [UserGeneratedContent]
     public string Body { get; set; } = string.Empty;
@@ -34,11 +34,13 @@ public sealed class UserReport
 
     public Guid PostId { get; init; }
 
+    public Guid ReporterId { get; init; }
+
     [UserGeneratedContent]
     public string Reason { get; set; } = string.Empty;
 }
 
-/// <summary>Evidence of child sexual abuse material kept for the National Crime Agency.</summary>
+/// <summary>Evidence of child sexual abuse material, preserved for the National Crime Agency.</summary>
 [CriminalOffenceData]
 [Retention(Retention.Indefinite, Justification = "Preserved until the National Crime Agency confirms its investigation is closed", Then = Disposal.Review)]
 public sealed class CsamEvidence
@@ -47,5 +49,18 @@ public sealed class CsamEvidence
 
     public Guid PostId { get; init; }
 
-    public string ContentHash { get; set; } = string.Empty;
+    public string ContentHash { get; init; } = string.Empty;
+
+    public DateTimeOffset DetectedAt { get; init; }
 }
+
+/// <summary>Why a post went to a moderator.</summary>
+public enum ReviewReason
+{
+    Toxicity,
+    SelfHarm,
+    UserReport,
+}
+
+/// <summary>A decision waiting for a moderator: identifiers only, never the content itself.</summary>
+public sealed record ReviewItem(Guid PostId, Guid AuthorId, ReviewReason Reason);

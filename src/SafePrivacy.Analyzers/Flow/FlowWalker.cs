@@ -743,7 +743,7 @@ internal sealed class FlowWalker
         }
 
         var combined = receiver.Union(argumentUnion);
-        if (!IsBoolean(type) && !IsCountOrIndex(method, type))
+        if (!IsBoolean(type) && !IsCountOrIndex(method) && !IsJudgement(method, type))
         {
             result = result.Union(
                 type?.SpecialType == SpecialType.System_String ? AsText(IsElementJoin(method) ? Elements(combined) : combined)
@@ -1274,11 +1274,36 @@ internal sealed class FlowWalker
 
     private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
-    // Counting or locating inside personal data does not reveal it: text.Length, list.Count(), email.IndexOf('@').
-    private static bool IsCountOrIndex(IMethodSymbol method, ITypeSymbol? type) =>
-        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-        && (method.ContainingType?.SpecialType == SpecialType.System_String
-            || method.Name is "Count" or "LongCount" or "IndexOf" or "LastIndexOf" or "FindIndex" or "BinarySearch" or "CompareTo" or "Compare" or "GetHashCode");
+    // Counting or locating inside personal data does not reveal it: list.Count(), email.IndexOf('@') — whatever
+    // the result type (IsJudgement covers the plain numbers).
+    private static bool IsCountOrIndex(IMethodSymbol method) =>
+        method.Name is "Count" or "LongCount" or "IndexOf" or "LastIndexOf" or "FindIndex" or "BinarySearch" or "CompareTo" or "Compare" or "GetHashCode";
+
+    // What a call computes about its inputs rather than from them: a number (a score, a count, a hash code), or
+    // anything a classifier returns — its judgement is new data, carrying only what its return annotation declares.
+    private bool IsJudgement(IMethodSymbol method, ITypeSymbol? type)
+    {
+        var result = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
+            ? generic.TypeArguments[0]
+            : type;
+        if (result?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
+            or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Boolean)
+        {
+            return true;
+        }
+
+        foreach (var sink in ResolveSinks(method))
+        {
+            if (sink.Kind == SinkKind.Classifier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsElementJoin(IMethodSymbol method) =>
         method.ContainingType?.SpecialType == SpecialType.System_String && method.Name is "Join" or "Concat";

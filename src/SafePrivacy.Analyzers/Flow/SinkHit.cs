@@ -86,11 +86,13 @@ internal sealed class SinkHit
             .Distinct()
             .OrderBy(p => p, System.StringComparer.Ordinal)
             .ToList();
+        // "A together with B and C": one subject, so every message's verb stays singular.
         return parts.Count switch
         {
             0 => "personal data",
             1 => parts[0],
-            _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[parts.Count - 1],
+            2 => parts[0] + " together with " + parts[1],
+            _ => parts[0] + " together with " + string.Join(", ", parts.Skip(1).Take(parts.Count - 2)) + " and " + parts[parts.Count - 1],
         };
     }
 }
