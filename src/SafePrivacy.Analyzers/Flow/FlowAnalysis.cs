@@ -39,6 +39,10 @@ internal readonly struct FlowContext
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
         _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+
+    /// <summary>Reports a hit; the places its data was read inside the argument travel along for code fixes.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SinkHit hit, params object[] arguments) =>
+        _context.ReportDiagnostic(Diagnostic.Create(descriptor, hit.Location, hit.ReadLocations, arguments));
 }
 
 /// <summary>Registers a flow rule: it is called for every body where personal data reaches a sink.</summary>

@@ -180,13 +180,13 @@ internal sealed class FlowWalker
             case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation:
                 return Taints.None;
             case ILocalReferenceOperation local:
-                return _state.Get(local.Local);
+                return Stamp(_state.Get(local.Local), local);
             case IParameterReferenceOperation parameter:
-                return _state.Get(parameter.Parameter);
+                return Stamp(_state.Get(parameter.Parameter), parameter);
             case IInstanceReferenceOperation instance:
                 return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance ? _state.Get(_thisKey) : Taints.None;
             case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
-                return VisitMemberReference(member);
+                return Stamp(VisitMemberReference(member), member);
             case IArrayElementReferenceOperation element:
                 VisitAll(element.Indices);
                 return Retype(Visit(element.ArrayReference), element.Type);
@@ -729,8 +729,10 @@ internal sealed class FlowWalker
 
         if (_model.Summary(method, _calleeLevel, _cancellationToken) is { } summary)
         {
-            return result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments, directSink));
+            return Stamp(result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments, directSink)), call);
         }
+
+        result = Stamp(result, call);
 
         if (method.Name == nameof(ToString) && method.Parameters.Length == 0)
         {
@@ -1193,6 +1195,18 @@ internal sealed class FlowWalker
 
     private static ImmutableArray<IMethodSymbol> Prepend(IMethodSymbol method, ImmutableArray<IMethodSymbol> rest) =>
         rest.IsDefaultOrEmpty ? ImmutableArray.Create(method) : rest.Insert(0, method);
+
+    // Values loaded here (a member, a local, a helper's result) are read here, as far as a code fix is concerned.
+    private static Taints Stamp(Taints value, IOperation operation)
+    {
+        if (value.IsEmpty)
+        {
+            return value;
+        }
+
+        var location = operation.Syntax.GetLocation();
+        return value.Select(t => t.At(location));
+    }
 
     /// <summary>What a value leaves behind when printed with ToString.</summary>
     private Taints AsText(Taints value) =>

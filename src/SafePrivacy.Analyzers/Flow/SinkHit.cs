@@ -71,6 +71,16 @@ internal sealed class SinkHit
     /// <summary>The sink is called inside a loop of this body.</summary>
     public bool InLoop { get; }
 
+    /// <summary>Where the data enters the sink's argument: the expressions a fix wraps or replaces, in source order.</summary>
+    public ImmutableArray<Location> ReadLocations =>
+        Data.Items
+            .Select(t => t.ReadAt)
+            .OfType<Location>()
+            .Where(l => l.SourceTree == Location.SourceTree && Location.SourceSpan.Contains(l.SourceSpan))
+            .Distinct()
+            .OrderBy(l => l.SourceSpan.Start)
+            .ToImmutableArray();
+
     /// <summary>"'User.Email' (contact details) and 'User.DisplayName' (name)".</summary>
     public string DescribeData(DataClassifier classifier) => DescribeAll(Data.Items, classifier);
 

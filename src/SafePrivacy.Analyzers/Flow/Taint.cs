@@ -24,9 +24,10 @@ internal enum TaintShape
 /// <summary>One piece of personal data a value carries, and where it came from.</summary>
 internal sealed class Taint : IEquatable<Taint>
 {
-    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText, bool joined = false)
+    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText, bool joined = false, Location? readAt = null)
     {
         Joined = joined;
+        ReadAt = readAt;
         Origin = origin;
         Class = dataClass;
         Shape = shape;
@@ -53,6 +54,12 @@ internal sealed class Taint : IEquatable<Taint>
 
     public bool IsMarker => MarkerOrdinal is not null;
 
+    /// <summary>
+    /// Where the body last loaded the value into an expression (a member read, a local, a helper's result): what a
+    /// code fix replaces or wraps. Not part of a taint's identity.
+    /// </summary>
+    public Location? ReadAt { get; }
+
     /// <summary>Text joined from many values (<c>string.Join(",", emails)</c>): a list of people, not one.</summary>
     public bool Joined { get; }
 
@@ -69,19 +76,21 @@ internal sealed class Taint : IEquatable<Taint>
         new(method, default, TaintShape.Data, type, ordinal, false);
 
     public Taint WithType(ITypeSymbol? type) =>
-        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText, Joined);
+        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
+
+    public Taint At(Location location) => IsMarker ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, Joined, location);
 
     /// <summary>The text a value became when printed with ToString: personal data in a string.</summary>
     public Taint AsText(ITypeSymbol? stringType) =>
-        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText, Joined);
+        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText, Joined, ReadAt);
 
     /// <summary>The value stored in a member of an object of <paramref name="holderType"/>: the object now holds it.</summary>
     public Taint HeldBy(ITypeSymbol? holderType) =>
-        IsMarker ? this : new(Origin, Class, TaintShape.Holder, holderType ?? Type, MarkerOrdinal, RenderedAsText, Joined);
+        IsMarker ? this : new(Origin, Class, TaintShape.Holder, holderType ?? Type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
 
-    public Taint AsJoined() => Joined ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, joined: true);
+    public Taint AsJoined() => Joined ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, joined: true, ReadAt);
 
-    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText, Joined);
+    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
 
     /// <summary>"'User.Email' (contact details)", "the whole 'User' (holds Email, DisplayName)".</summary>
     public string Describe(IReadOnlyList<string>? heldMembers = null)

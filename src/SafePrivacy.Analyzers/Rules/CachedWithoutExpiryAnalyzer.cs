@@ -42,7 +42,7 @@ public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
         {
             if (hit.Kind == SinkKind.Storage && !hit.FromCallee && hit.Via.IsDefaultOrEmpty && IsCacheWrite(hit.Call, out var call) && !SetsExpiry(call))
             {
-                context.Report(Descriptors.CachedWithoutExpiry, hit.Location, hit.DescribeData(context.Model.Classifier), hit.Sink);
+                context.Report(Descriptors.CachedWithoutExpiry, hit, hit.DescribeData(context.Model.Classifier), hit.Sink);
             }
         }
     }

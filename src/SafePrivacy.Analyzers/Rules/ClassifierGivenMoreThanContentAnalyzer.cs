@@ -39,7 +39,7 @@ public sealed class ClassifierGivenMoreThanContentAnalyzer : DiagnosticAnalyzer
             var beyond = hit.Data.Items.Select(t => BeyondContent(t, context.Model.Classifier)).OfType<string>().Distinct().OrderBy(d => d, System.StringComparer.Ordinal).ToList();
             if (beyond.Count > 0)
             {
-                context.Report(Descriptors.ClassifierGivenMoreThanContent, hit.Location, hit.Sink, Join(beyond));
+                context.Report(Descriptors.ClassifierGivenMoreThanContent, hit, hit.Sink, Join(beyond));
             }
         }
     }

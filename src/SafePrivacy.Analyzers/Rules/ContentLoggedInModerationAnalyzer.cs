@@ -40,7 +40,7 @@ public sealed class ContentLoggedInModerationAnalyzer : DiagnosticAnalyzer
             {
                 context.Report(
                     Descriptors.ContentLoggedInModeration,
-                    hit.Location,
+                    hit,
                     SinkHit.DescribeAll(content.Items, context.Model.Classifier),
                     hit.Sink,
                     hit.DescribeVia(),

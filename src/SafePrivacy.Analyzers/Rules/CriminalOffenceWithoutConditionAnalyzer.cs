@@ -40,7 +40,7 @@ public sealed class CriminalOffenceWithoutConditionAnalyzer : DiagnosticAnalyzer
             {
                 context.Report(
                     Descriptors.CriminalOffenceWithoutCondition,
-                    hit.Location,
+                    hit,
                     SinkHit.DescribeAll(criminal.Items, context.Model.Classifier),
                     hit.Sink,
                     hit.DescribeVia(),

@@ -27,7 +27,7 @@ public sealed class PersonalDataInExceptionAnalyzer : DiagnosticAnalyzer
             if (hit.Kind == SinkKind.Exception && !hit.FromCallee)
             {
                 var where = hit.Sink.StartsWith("new ", System.StringComparison.Ordinal) ? "the message of " + hit.Sink.Substring(4) : hit.Sink;
-                context.Report(Descriptors.PersonalDataInException, hit.Location, hit.DescribeData(context.Model.Classifier), where, hit.DescribeVia());
+                context.Report(Descriptors.PersonalDataInException, hit, hit.DescribeData(context.Model.Classifier), where, hit.DescribeVia());
             }
         }
     }

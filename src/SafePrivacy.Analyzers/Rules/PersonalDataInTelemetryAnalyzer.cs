@@ -26,7 +26,7 @@ public sealed class PersonalDataInTelemetryAnalyzer : DiagnosticAnalyzer
         {
             if (hit.Kind == SinkKind.Telemetry && !hit.FromCallee)
             {
-                context.Report(Descriptors.PersonalDataInTelemetry, hit.Location, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia());
+                context.Report(Descriptors.PersonalDataInTelemetry, hit, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia());
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed class PersonalDataInUrlAnalyzer : DiagnosticAnalyzer
         {
             if (hit.Kind == SinkKind.Url && !hit.FromCallee)
             {
-                context.Report(Descriptors.PersonalDataInUrl, hit.Location, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia());
+                context.Report(Descriptors.PersonalDataInUrl, hit, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia());
             }
         }
     }

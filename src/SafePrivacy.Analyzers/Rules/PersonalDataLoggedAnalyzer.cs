@@ -29,7 +29,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             {
                 context.Report(
                     Descriptors.PersonalDataLogged,
-                    hit.Location,
+                    hit,
                     hit.DescribeData(context.Model.Classifier),
                     hit.Sink,
                     hit.DescribeVia(),

@@ -34,7 +34,7 @@ public sealed class PersonalDataSharedAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.Report(Descriptors.PersonalDataShared, hit.Location, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia(), context.OwnerName);
+            context.Report(Descriptors.PersonalDataShared, hit, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia(), context.OwnerName);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class PersonalDataStoredAnalyzer : DiagnosticAnalyzer
         {
             if (hit.Kind == SinkKind.Storage && !hit.FromCallee && !context.IsDeclared(hit, AttributeNames.LawfulBasis))
             {
-                context.Report(Descriptors.PersonalDataStored, hit.Location, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia(), context.OwnerName);
+                context.Report(Descriptors.PersonalDataStored, hit, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia(), context.OwnerName);
             }
         }
     }

@@ -43,7 +43,7 @@ public sealed class SpecialCategoryWithoutConditionAnalyzer : DiagnosticAnalyzer
             {
                 context.Report(
                     Descriptors.SpecialCategoryWithoutCondition,
-                    hit.Location,
+                    hit,
                     SinkHit.DescribeAll(special.Items, context.Model.Classifier),
                     hit.Sink,
                     hit.DescribeVia(),

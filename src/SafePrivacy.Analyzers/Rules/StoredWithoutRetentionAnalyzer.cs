@@ -50,7 +50,7 @@ public sealed class StoredWithoutRetentionAnalyzer : DiagnosticAnalyzer
             var storedType = StoredTypeName(hit);
             context.Report(
                 Descriptors.StoredWithoutRetention,
-                hit.Location,
+                hit,
                 hit.DescribeData(context.Model.Classifier),
                 hit.Sink,
                 hit.DescribeVia(),

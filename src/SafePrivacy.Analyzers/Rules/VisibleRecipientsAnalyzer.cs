@@ -40,7 +40,7 @@ public sealed class VisibleRecipientsAnalyzer : DiagnosticAnalyzer
             var reason = Reason(hit, addsPerMessage);
             if (reason is not null)
             {
-                context.Report(Descriptors.VisibleRecipients, hit.Location, hit.DescribeData(context.Model.Classifier), ListName(hit), reason);
+                context.Report(Descriptors.VisibleRecipients, hit, hit.DescribeData(context.Model.Classifier), ListName(hit), reason);
             }
         }
     }
