@@ -21,7 +21,7 @@ public sealed class Registration
 
     public Registration(ILogger<Registration> logger) => _logger = logger;
 
-    public Member Register(string displayName, string email)
+    public Member Register([PersonalData(DataCategory.Name)] string displayName, [PersonalData(DataCategory.Contact)] string email)
     {
         var member = new Member { Id = Guid.NewGuid(), DisplayName = displayName, Email = email };
         using var activity = Tracing.StartActivity("register");

@@ -9,6 +9,7 @@ public sealed class ToxicityRequest
 {
     public string Text { get; init; } = string.Empty;
 
+    [PersonalData(DataCategory.Contact)]
     public string? AuthorEmail { get; init; }
 }
 

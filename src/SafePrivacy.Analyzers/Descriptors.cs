@@ -253,6 +253,27 @@ internal static class Descriptors
         "enough to make a decision, other personal data should not be used. Passing a whole user or a post with its author " +
         "to a classifier — often a vendor — discloses and processes far more than the judgement needs.");
 
+    public static readonly DiagnosticDescriptor UnannotatedPersonalData = Create(
+        RuleIds.UnannotatedPersonalData,
+        "Annotate members that look like personal data",
+        "'{0}' looks like personal data ({1}) but is not annotated; add [PersonalData(DataCategory.{2})], or [NotPersonalData(\"why\")] if it is not",
+        Categories.Discovery,
+        DiagnosticSeverity.Info,
+        "SafePrivacy can only follow data that is annotated. A property, field or parameter whose name and type look like " +
+        "personal data — an email address, a phone number, a name, a date of birth, an address, an IP address, a national " +
+        "identifier, a location, a password — is probably personal data (UK GDPR Art 4(1)). Annotating it lets every other " +
+        "rule see where it goes.");
+
+    public static readonly DiagnosticDescriptor UnjustifiedSuppression = Create(
+        RuleIds.UnjustifiedSuppression,
+        "Justify every suppression of a SafePrivacy rule",
+        "{0} suppresses {1} without a justification; say why the finding does not apply",
+        Categories.Discovery,
+        DiagnosticSeverity.Warning,
+        "A suppressed SafePrivacy finding is a decision that personal data may flow somewhere the law asks for a " +
+        "declaration. Accountability (UK GDPR Art 5(2)) means recording why: a Justification on [SuppressMessage], or a " +
+        "comment on the #pragma line. Placeholders such as TODO count as no justification.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -20,4 +20,6 @@ public static class RuleIds
     public const string VisibleRecipients = "SP4003";
     public const string AutomatedSignificantDecision = "SP5001";
     public const string ClassifierGivenMoreThanContent = "SP5002";
+    public const string UnannotatedPersonalData = "SP9001";
+    public const string UnjustifiedSuppression = "SP9002";
 }

@@ -197,7 +197,7 @@ internal sealed class FlowWalker
             case IAnonymousObjectCreationOperation anonymous:
                 return VisitAll(anonymous.Initializers.Select(i => i is IAssignmentOperation assignment ? assignment.Value : i));
             case IObjectOrCollectionInitializerOperation initializer:
-                return VisitInitializer(initializer);
+                return VisitInitializer(initializer, initializer.Type);
             case IMemberInitializerOperation memberInitializer:
                 Visit(memberInitializer.InitializedMember);
                 return Visit(memberInitializer.Initializer);
@@ -607,16 +607,20 @@ internal sealed class FlowWalker
             directSink ??= sink.Kind;
         }
 
+        // A new object holds what it is given: constructor arguments, and what its initializer puts in its members
+        // (held, so reading another member of it is not reading that data). Only a constructor with a body of its
+        // own may store more than can be seen here, so its type says what the object may hold.
         var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, directSink);
         if (creation.Initializer is { } initializer)
         {
-            result = result.Union(Retype(VisitInitializer(initializer), creation.Type));
+            result = result.Union(VisitInitializer(initializer, creation.Type));
         }
 
-        return result.Union(TypeTaints(creation.Type));
+        return _model.HasSourceBody(constructor) ? result.Union(TypeTaints(creation.Type)) : result;
     }
 
-    private Taints VisitInitializer(IObjectOrCollectionInitializerOperation initializer)
+    // Collection elements are the collection's content; values put in members are held by the object.
+    private Taints VisitInitializer(IObjectOrCollectionInitializerOperation initializer, ITypeSymbol? type)
     {
         var result = Taints.None;
         foreach (var item in initializer.Initializers)
@@ -624,11 +628,11 @@ internal sealed class FlowWalker
             if (item is IInvocationOperation add)
             {
                 VisitInvocation(add, out var added);
-                result = result.Union(added);
+                result = result.Union(Retype(added, type));
             }
             else
             {
-                result = result.Union(Visit(item));
+                result = result.Union(Visit(item).Select(t => t.HeldBy(type)));
             }
         }
 
@@ -720,7 +724,8 @@ internal sealed class FlowWalker
         }
 
         var type = call.Type;
-        var result = TypeTaints(type);
+        // What a new object holds is decided by the creation (its arguments and initializer), not by its type.
+        var result = method.MethodKind == MethodKind.Constructor ? Taints.None : TypeTaints(type);
         var returned = _classifier.ClassifyReturn(method);
         if (!returned.IsEmpty)
         {
@@ -1265,7 +1270,7 @@ internal sealed class FlowWalker
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == metadataName)
+            if (current.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == metadataName)
             {
                 return true;
             }
@@ -1328,7 +1333,7 @@ internal sealed class FlowWalker
             || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
             || method.Name is "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Write" or "WriteLine");
 
-    private static bool IsStringBuilder(ITypeSymbol? type) => type?.ToDisplayString() == "System.Text.StringBuilder";
+    private static bool IsStringBuilder(ITypeSymbol? type) => type?.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == "System.Text.StringBuilder";
 
     private static bool IsSerializer(IMethodSymbol method)
     {

@@ -331,7 +331,7 @@ internal sealed class PrivacyModel
             return IsTextLike(generic.TypeArguments[0]);
         }
 
-        return type.ToDisplayString() is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly" or "System.Guid"
+        return type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly" or "System.Guid"
             or "System.Uri" or "System.Net.IPAddress" or "System.Net.IPEndPoint" or "System.Net.Mail.MailAddress" or "System.Text.StringBuilder"
             or "System.Numerics.BigInteger" or "System.Half" or "System.Int128" or "System.UInt128"
             || type.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.KeyValuePair<TKey, TValue>";

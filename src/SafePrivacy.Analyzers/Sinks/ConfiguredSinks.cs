@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers.Configuration;
 
 namespace SafePrivacy.Analyzers.Sinks;
 
@@ -24,8 +25,6 @@ internal sealed class ConfiguredSinks
     public const string TransferSinksKey = "safe_privacy.transfer_sinks";
 
     public static readonly ConfiguredSinks None = new(ImmutableDictionary<string, (SinkKind, string?)>.Empty);
-
-    private static readonly char[] Separators = { ',', ';' };
 
     private static readonly ConcurrentDictionary<string, ConfiguredSinks> Parsed = new(StringComparer.Ordinal);
 
@@ -78,9 +77,8 @@ internal sealed class ConfiguredSinks
 
     private static void Add(ImmutableDictionary<string, (SinkKind, string?)>.Builder methods, string? list, SinkKind kind)
     {
-        foreach (var item in (list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in OptionLists.Split(list))
         {
-            var entry = item.Trim();
             var colon = entry.IndexOf(':');
             var name = colon < 0 ? entry : entry.Substring(0, colon).Trim();
             var parameter = colon < 0 ? null : entry.Substring(colon + 1).Trim();

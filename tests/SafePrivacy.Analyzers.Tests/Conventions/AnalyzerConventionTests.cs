@@ -130,6 +130,35 @@ public sealed partial class AnalyzerConventionTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void EachDocsPage_SaysWhetherTheRuleHasACodeFix(string id)
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs", "rules", id + ".md"));
+        var row = page.Split('\n').First(line => line.StartsWith("| Code fix |", StringComparison.Ordinal));
+        var fixers = CodeFixAssembly.GetTypes()
+            .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!);
+        var hasFix = fixers.Any(f => f.FixableDiagnosticIds.Contains(id));
+        Assert.True(
+            row.StartsWith(hasFix ? "| Code fix | Yes" : "| Code fix | No", StringComparison.Ordinal),
+            $"docs/rules/{id}.md says '{row}', but {(hasFix ? "a fixer claims" : "no fixer claims")} {id}.");
+    }
+
+    [Fact]
+    public void EachOptionKey_IsDocumentedOnTheConfigurationPage()
+    {
+        var keys = AnalyzerAssembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Where(value => value.StartsWith("safe_privacy.", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(keys);
+        var page = File.ReadAllText(Repository.PathOf("docs", "configuration.md"));
+        Assert.All(keys, key => Assert.Contains($"| `{key}` |", page, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void DocsPages_ExistOnlyForRules()
     {

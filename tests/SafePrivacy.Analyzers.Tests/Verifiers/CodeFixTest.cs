@@ -34,6 +34,12 @@ public class CodeFixTest : AnalyzerTest
     /// <summary>Choose the fix with this equivalence key; by default the first one offered.</summary>
     public string? CodeActionEquivalenceKey { get; set; }
 
+    /// <summary>
+    /// When set, apply exactly this many rounds of fixes: for fixes that deliberately leave their diagnostic in place
+    /// (a placeholder to fill in). By default fixes are applied until none is offered.
+    /// </summary>
+    public int? NumberOfFixIterations { get; set; }
+
     /// <summary>When set, fix with the provider's Fix All in this scope instead of one diagnostic at a time.</summary>
     public FixAllScope? FixAllScope { get; set; }
 
@@ -64,6 +70,22 @@ public class CodeFixTest : AnalyzerTest
 
     private async Task<Project> FixOneAtATimeAsync(Project project, IReadOnlyList<string> sources)
     {
+        if (NumberOfFixIterations is { } rounds)
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                var (action, _) = await FirstActionAsync(project).ConfigureAwait(false);
+                if (action is null)
+                {
+                    throw new VerificationException($"Round {round + 1} of {rounds}: no fix was offered.");
+                }
+
+                project = await ApplyAsync(action, project).ConfigureAwait(false);
+            }
+
+            return project;
+        }
+
         // Each round fixes one diagnostic; a fix that never converges would loop, so the rounds are bounded.
         var limit = (await FixableDiagnosticsAsync(project).ConfigureAwait(false)).Length + 1;
         for (var round = 0; round < limit; round++)

@@ -28,8 +28,8 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource) =>
-        new CodeFixTest(new TCodeFix(), new TAnalyzer()) { Sources = { source }, FixedSources = { fixedSource } }.RunAsync();
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, int? iterations = null) =>
+        new CodeFixTest(new TCodeFix(), new TAnalyzer()) { Sources = { source }, FixedSources = { fixedSource }, NumberOfFixIterations = iterations }.RunAsync();
 
     /// <summary>Fix All in every scope (document, project, solution) must give <paramref name="fixedSource"/>.</summary>
     public static async Task VerifyFixAllAsync(string source, string fixedSource)
@@ -37,6 +37,18 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         foreach (var scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution })
         {
             await new CodeFixTest(new TCodeFix(), new TAnalyzer()) { Sources = { source }, FixedSources = { fixedSource }, FixAllScope = scope }.RunAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fix All across two documents of the project, in the project and solution scopes.</summary>
+    public static async Task VerifyFixAllAsync(string[] sources, string[] fixedSources)
+    {
+        foreach (var scope in new[] { FixAllScope.Project, FixAllScope.Solution })
+        {
+            var test = new CodeFixTest(new TCodeFix(), new TAnalyzer()) { FixAllScope = scope };
+            test.Sources.AddRange(sources);
+            test.FixedSources.AddRange(fixedSources);
+            await test.RunAsync().ConfigureAwait(false);
         }
     }
 }

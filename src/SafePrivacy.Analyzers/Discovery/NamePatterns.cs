@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers.Configuration;
+using SafePrivacy.Analyzers.Declarations;
+
+namespace SafePrivacy.Analyzers.Discovery;
+
+/// <summary>Which types a name pattern accepts: an email is text, a date of birth a date, a latitude a number.</summary>
+internal enum ValueShape
+{
+    Text,
+    Date,
+    Number,
+    NetworkAddress,
+    Secret,
+}
+
+/// <summary>A name that looks like personal data, and the category it suggests.</summary>
+internal sealed record NamePattern(string Name, ImmutableArray<string> Words, DataCategoryKind Category, ValueShape Shape);
+
+/// <summary>
+/// The names SP9001 treats as personal data, matched as whole words at the end of an identifier
+/// (ContactEmail matches Email; EmailSubject and IsEmailConfirmed do not), with the project's additions and
+/// exclusions from .editorconfig.
+/// </summary>
+internal sealed class NamePatterns
+{
+    public const string EnabledKey = "safe_privacy.discovery";
+    public const string AddKey = "safe_privacy.discovery_patterns";
+    public const string ExcludeKey = "safe_privacy.discovery_exclude";
+
+    private static readonly ImmutableArray<NamePattern> Defaults = ImmutableArray.Create(
+        P("Email", DataCategoryKind.Contact), P("EmailAddress", DataCategoryKind.Contact),
+        P("Phone", DataCategoryKind.Contact), P("PhoneNumber", DataCategoryKind.Contact), P("Mobile", DataCategoryKind.Contact),
+        P("MobileNumber", DataCategoryKind.Contact), P("Telephone", DataCategoryKind.Contact),
+        P("FirstName", DataCategoryKind.Name), P("LastName", DataCategoryKind.Name), P("FullName", DataCategoryKind.Name),
+        P("DisplayName", DataCategoryKind.Name), P("GivenName", DataCategoryKind.Name), P("FamilyName", DataCategoryKind.Name),
+        P("Surname", DataCategoryKind.Name),
+        P("DateOfBirth", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Dob", DataCategoryKind.DateOfBirth, ValueShape.Date),
+        P("BirthDate", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Birthday", DataCategoryKind.DateOfBirth, ValueShape.Date),
+        P("Address", DataCategoryKind.Location), P("AddressLine", DataCategoryKind.Location), P("Postcode", DataCategoryKind.Location),
+        P("PostalCode", DataCategoryKind.Location), P("ZipCode", DataCategoryKind.Location),
+        P("Latitude", DataCategoryKind.Location, ValueShape.Number), P("Longitude", DataCategoryKind.Location, ValueShape.Number),
+        P("IpAddress", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress), P("RemoteIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("ClientIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("MacAddress", DataCategoryKind.DeviceIdentifier),
+        P("NationalInsuranceNumber", DataCategoryKind.GovernmentIdentifier), P("Ssn", DataCategoryKind.GovernmentIdentifier),
+        P("SocialSecurityNumber", DataCategoryKind.GovernmentIdentifier), P("Passport", DataCategoryKind.GovernmentIdentifier),
+        P("PassportNumber", DataCategoryKind.GovernmentIdentifier),
+        P("Password", DataCategoryKind.Credential, ValueShape.Secret), P("PasswordHash", DataCategoryKind.Credential, ValueShape.Secret));
+
+    private static readonly ConcurrentDictionary<string, NamePatterns?> Configured = new(StringComparer.Ordinal);
+
+    private readonly ImmutableArray<NamePattern> _patterns;
+
+    private NamePatterns(ImmutableArray<NamePattern> patterns) =>
+        _patterns = patterns.OrderByDescending(p => p.Words.Length).ToImmutableArray();
+
+    public static NamePatterns Default { get; } = new(Defaults);
+
+    /// <summary>The patterns for one file, or null when discovery is switched off there.</summary>
+    public static NamePatterns? From(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue(EnabledKey, out var enabled);
+        options.TryGetValue(AddKey, out var added);
+        options.TryGetValue(ExcludeKey, out var excluded);
+        if (string.Equals(enabled?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(added) && string.IsNullOrWhiteSpace(excluded))
+        {
+            return Default;
+        }
+
+        return Configured.GetOrAdd($"{added}\n{excluded}", _ =>
+        {
+            var exclude = Names(excluded).Select(n => string.Join(" ", IdentifierWords.Split(n))).ToImmutableHashSet();
+            var patterns = Defaults.Where(p => !exclude.Contains(string.Join(" ", p.Words))).ToList();
+            foreach (var entry in Names(added))
+            {
+                var colon = entry.IndexOf(':');
+                var name = colon < 0 ? entry : entry.Substring(0, colon).Trim();
+                var category = DataCategoryKind.Other;
+                if (colon >= 0 && !Enum.TryParse(entry.Substring(colon + 1).Trim(), out category))
+                {
+                    category = DataCategoryKind.Other;
+                }
+
+                patterns.Add(P(name, category));
+            }
+
+            return new NamePatterns(patterns.ToImmutableArray());
+        });
+    }
+
+    public NamePattern? Match(string identifier, ITypeSymbol type)
+    {
+        var words = IdentifierWords.Split(identifier);
+        while (words.Length > 0 && words[words.Length - 1].All(char.IsDigit))
+        {
+            words = words.RemoveAt(words.Length - 1);
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            if (IdentifierWords.EndsWith(words, pattern.Words))
+            {
+                return Accepts(pattern.Shape, type) ? pattern : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Accepts(ValueShape shape, ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        var name = type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString();
+        var isText = type.SpecialType == SpecialType.System_String;
+        return shape switch
+        {
+            ValueShape.Text => isText || name == "System.Net.Mail.MailAddress",
+            ValueShape.Date => isText || type.SpecialType == SpecialType.System_DateTime || name is "System.DateOnly" or "System.DateTimeOffset",
+            ValueShape.Number => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal,
+            ValueShape.NetworkAddress => isText || name == "System.Net.IPAddress",
+            ValueShape.Secret => isText || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }),
+            _ => false,
+        };
+    }
+
+    private static NamePattern P(string name, DataCategoryKind category, ValueShape shape = ValueShape.Text) =>
+        new(name, IdentifierWords.Split(name), category, shape);
+
+    private static string[] Names(string? list) => OptionLists.Split(list);
+}

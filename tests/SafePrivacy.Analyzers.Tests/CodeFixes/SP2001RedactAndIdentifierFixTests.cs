@@ -1,0 +1,238 @@
+using System.Threading.Tasks;
+using RedactFix = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer, SafePrivacy.CodeFixes.Rules.RedactValueCodeFixProvider>;
+using RedactInException = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer, SafePrivacy.CodeFixes.Rules.RedactValueCodeFixProvider>;
+using Identifier = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer, SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider>;
+
+namespace SafePrivacy.Analyzers.Tests.CodeFixes;
+
+/// <summary>The data-hiding fixes for SP2001–SP2004: Redact.Value, and the type's identifier instead of the data.</summary>
+public sealed class SP2001RedactAndIdentifierFixTests
+{
+    private const string Model = TestModel.Users;
+
+    [Fact]
+    public Task CodeFix_WrapsTheTemplateArgumentInRedact_AndImportsSafePrivacy() => RedactFix.VerifyCodeFixAsync(
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", [|user.Email|]);
+        }
+        {{Model}}
+        """,
+        $$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", Redact.Value(user.Email));
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task CodeFix_WrapsOnlyTheHoleThatCarriesTheData() => RedactFix.VerifyCodeFixAsync(
+        $$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                var first = user.Email;
+                logger.LogWarning([|$"Registered {first} with theme {user.Theme}"|]);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                var first = user.Email;
+                logger.LogWarning($"Registered {Redact.Value(first)} with theme {user.Theme}");
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task CodeFix_RedactsAnExceptionMessage() => RedactInException.VerifyCodeFixAsync(
+        $$"""
+        using System;
+
+        public class Accounts
+        {
+            public void Register(User user) => throw new InvalidOperationException([|"No account for " + user.Email|]);
+        }
+        {{Model}}
+        """,
+        $$"""
+        using System;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            public void Register(User user) => throw new InvalidOperationException("No account for " + Redact.Value(user.Email));
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task FixAll_RedactsEveryValue() => RedactFix.VerifyFixAllAsync(
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                logger.LogInformation("Registered {Email}", [|user.Email|]);
+                logger.LogInformation("Named {Name}", [|user.DisplayName|]);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                logger.LogInformation("Registered {Email}", Redact.Value(user.Email));
+                logger.LogInformation("Named {Name}", Redact.Value(user.DisplayName));
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task FixAll_AcrossDocuments() => RedactFix.VerifyFixAllAsync(
+        new[]
+        {
+            """
+            public class A
+            {
+                public void Run(Microsoft.Extensions.Logging.ILogger logger, User user) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, [|user.Email|]);
+            }
+            """,
+            $$"""
+            public class B { public void Run(Microsoft.Extensions.Logging.ILogger logger, User user) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, [|user.DisplayName|]); }
+            {{Model}}
+            """,
+        },
+        new[]
+        {
+            """
+            using SafePrivacy;
+
+            public class A
+            {
+                public void Run(Microsoft.Extensions.Logging.ILogger logger, User user) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, Redact.Value(user.Email));
+            }
+            """,
+            $$"""
+            using SafePrivacy;
+
+            public class B { public void Run(Microsoft.Extensions.Logging.ILogger logger, User user) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, Redact.Value(user.DisplayName)); }
+            {{Model}}
+            """,
+        });
+
+    [Fact]
+    public Task CodeFix_UsesTheIdentifierInsteadOfTheMemberOrTheWholeObject() => Identifier.VerifyCodeFixAsync(
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                logger.LogInformation("Registered {Email}", [|user.Email|]);
+                logger.LogInformation("Registered {@User}", [|user|]);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user)
+            {
+                logger.LogInformation("Registered {Email}", user.Id);
+                logger.LogInformation("Registered {@User}", user.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task FixAll_UsesIdentifiersEverywhere() => Identifier.VerifyFixAllAsync(
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user, Post post)
+            {
+                logger.LogInformation([|$"Registered {user.Email}"|]);
+                logger.LogInformation("Wrote {Body}", [|post.Body|]);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            public void Register(ILogger logger, User user, Post post)
+            {
+                logger.LogInformation($"Registered {user.Id}");
+                logger.LogInformation("Wrote {Body}", post.Id);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public async Task NoIdentifierFix_WhenTheTypeHasNoIdentifierOrItWouldNotFit()
+    {
+        var test = new Verifiers.CodeFixTest(new SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider(), new SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer())
+        {
+            Sources =
+            {
+                $$"""
+                public class Accounts
+                {
+                    public void Register(User user) => throw new System.InvalidOperationException([|user.Email|]);
+                }
+                {{Model}}
+                """,
+            },
+            FixedSources =
+            {
+                $$"""
+                public class Accounts
+                {
+                    public void Register(User user) => throw new System.InvalidOperationException([|user.Email|]);
+                }
+                {{Model}}
+                """,
+            },
+        };
+
+        await test.RunAsync();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Threading.Tasks;
+using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.VisibleRecipientsAnalyzer, SafePrivacy.CodeFixes.Rules.UseBccCodeFixProvider>;
+
+namespace SafePrivacy.Analyzers.Tests.CodeFixes;
+
+public sealed class SP4003UseBccFixTests
+{
+    private const string Model = TestModel.Users;
+
+    [Fact]
+    public Task CodeFix_MovesTheRecipientToBcc() => Verify.VerifyCodeFixAsync(
+        $$"""
+        using System.Collections.Generic;
+        using System.Net.Mail;
+
+        public class Notices
+        {
+            public void Send(IEnumerable<User> people)
+            {
+                var message = new MailMessage();
+                foreach (var person in people)
+                {
+                    message.To.Add([|person.Email|]);
+                }
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using System.Collections.Generic;
+        using System.Net.Mail;
+
+        public class Notices
+        {
+            public void Send(IEnumerable<User> people)
+            {
+                var message = new MailMessage();
+                foreach (var person in people)
+                {
+                    message.Bcc.Add(person.Email);
+                }
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task FixAll_MovesToAndCCRecipients() => Verify.VerifyFixAllAsync(
+        $$"""
+        using System.Net.Mail;
+
+        public class Notices
+        {
+            public void Send(User first, User second)
+            {
+                var message = new MailMessage();
+                message.To.Add([|first.Email|]);
+                message.CC.Add([|second.Email|]);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using System.Net.Mail;
+
+        public class Notices
+        {
+            public void Send(User first, User second)
+            {
+                var message = new MailMessage();
+                message.Bcc.Add(first.Email);
+                message.Bcc.Add(second.Email);
+            }
+        }
+        {{Model}}
+        """);
+}
