@@ -274,6 +274,16 @@ internal static class Descriptors
         "declaration. Accountability (UK GDPR Art 5(2)) means recording why: a Justification on [SuppressMessage], or a " +
         "comment on the #pragma line. Placeholders such as TODO count as no justification.");
 
+    public static readonly DiagnosticDescriptor UnusableAnnotation = Create(
+        RuleIds.UnusableAnnotation,
+        "Make every external annotation name a symbol and a classification",
+        "External annotation '{0}' annotates nothing: {1}",
+        Categories.Discovery,
+        DiagnosticSeverity.Warning,
+        "A line of an external annotations file that cannot be parsed, or whose documentation-comment ID names no symbol " +
+        "the compilation can see, is silently without effect: the member it meant to declare as personal data is not " +
+        "followed by any rule. A typo there hides every log, store and transfer of that data.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -22,4 +22,5 @@ public static class RuleIds
     public const string ClassifierGivenMoreThanContent = "SP5002";
     public const string UnannotatedPersonalData = "SP9001";
     public const string UnjustifiedSuppression = "SP9002";
+    public const string UnusableAnnotation = "SP9003";
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using SafePrivacy.Analyzers.Declarations;
 
 namespace SafePrivacy.Analyzers.Flow;
@@ -26,20 +27,20 @@ namespace SafePrivacy.Analyzers.Flow;
 /// </summary>
 internal sealed class ExternalAnnotations
 {
-    public static readonly ExternalAnnotations Empty = new(ImmutableDictionary<ISymbol, MemberClass>.Empty.WithComparers(SymbolEqualityComparer.Default), ImmutableArray<string>.Empty);
+    public static readonly ExternalAnnotations Empty = new(ImmutableDictionary<ISymbol, MemberClass>.Empty.WithComparers(SymbolEqualityComparer.Default), ImmutableArray<AnnotationProblem>.Empty);
 
     private static readonly char[] Whitespace = { ' ', '\t' };
 
     private readonly ImmutableDictionary<ISymbol, MemberClass> _symbols;
 
-    private ExternalAnnotations(ImmutableDictionary<ISymbol, MemberClass> symbols, ImmutableArray<string> problems)
+    private ExternalAnnotations(ImmutableDictionary<ISymbol, MemberClass> symbols, ImmutableArray<AnnotationProblem> problems)
     {
         _symbols = symbols;
         Problems = problems;
     }
 
-    /// <summary>Lines that could not be understood or resolved, each with its file and line number.</summary>
-    public ImmutableArray<string> Problems { get; }
+    /// <summary>Lines that could not be understood or resolved (SP9003), in file and line order.</summary>
+    public ImmutableArray<AnnotationProblem> Problems { get; }
 
     public bool IsEmpty => _symbols.IsEmpty;
 
@@ -53,7 +54,7 @@ internal sealed class ExternalAnnotations
     public static ExternalAnnotations Load(Compilation compilation, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
         var builder = ImmutableDictionary.CreateBuilder<ISymbol, MemberClass>(SymbolEqualityComparer.Default);
-        var problems = ImmutableArray.CreateBuilder<string>();
+        var problems = ImmutableArray.CreateBuilder<AnnotationProblem>();
         foreach (var file in files.Where(f => IsAnnotationFile(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var text = file.GetText(cancellationToken);
@@ -64,26 +65,34 @@ internal sealed class ExternalAnnotations
 
             foreach (var line in text.Lines)
             {
-                var content = line.ToString();
-                var comment = content.IndexOf('#');
-                content = (comment >= 0 ? content.Substring(0, comment) : content).Trim();
+                var raw = line.ToString();
+                var comment = raw.IndexOf('#');
+                var content = (comment >= 0 ? raw.Substring(0, comment) : raw).Trim();
                 if (content.Length == 0)
                 {
                     continue;
                 }
 
-                var where = $"{Path.GetFileName(file.Path)}({line.LineNumber + 1})";
+                // The squiggle covers what is wrong: the whole entry, or just the ID that resolves to nothing.
+                var start = line.Start + raw.IndexOf(content, StringComparison.Ordinal);
+                AnnotationProblem Problem(string entry, string reason)
+                {
+                    var span = new TextSpan(start, entry.Length);
+                    return new(file.Path, span, text.Lines.GetLinePositionSpan(span), entry, reason);
+                }
+
                 var split = content.IndexOfAny(Whitespace);
                 if (split < 0 || !TryParseClass(content.Substring(split).Trim(), out var memberClass))
                 {
-                    problems.Add($"{where}: expected a documentation-comment ID and a classification such as PersonalData(Contact), got '{content}'");
+                    problems.Add(Problem(content, "it is not a documentation-comment ID followed by a classification such as PersonalData(Contact)"));
                     continue;
                 }
 
-                var symbols = Resolve(content.Substring(0, split), compilation);
+                var id = content.Substring(0, split);
+                var symbols = Resolve(id, compilation);
                 if (symbols.IsEmpty)
                 {
-                    problems.Add($"{where}: '{content.Substring(0, split)}' names no symbol this compilation can see");
+                    problems.Add(Problem(id, "it names no symbol this compilation can see; check the namespace, type and member names"));
                 }
 
                 foreach (var symbol in symbols)
@@ -173,4 +182,31 @@ internal sealed class ExternalAnnotations
         return index >= arguments.Length
             || (Enum.TryParse(arguments[index], ignoreCase: false, out value) && Enum.IsDefined(typeof(T), value) && !char.IsDigit(arguments[index][0]));
     }
+}
+
+/// <summary>A line of an external annotations file that annotates nothing, and why.</summary>
+internal sealed class AnnotationProblem
+{
+    public AnnotationProblem(string path, TextSpan span, LinePositionSpan lines, string entry, string reason)
+    {
+        Path = path;
+        Span = span;
+        Lines = lines;
+        Entry = entry;
+        Reason = reason;
+    }
+
+    public string Path { get; }
+
+    public TextSpan Span { get; }
+
+    public LinePositionSpan Lines { get; }
+
+    /// <summary>The line's text, or the ID that resolved to nothing.</summary>
+    public string Entry { get; }
+
+    /// <summary>Why the line annotates nothing, and what to check.</summary>
+    public string Reason { get; }
+
+    public Location Location => Microsoft.CodeAnalysis.Location.Create(Path, Span, Lines);
 }

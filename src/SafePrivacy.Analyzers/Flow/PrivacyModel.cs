@@ -69,9 +69,16 @@ internal sealed class PrivacyModel
     /// <summary>The compilation's model, or null when it has no way to declare personal data.</summary>
     public static PrivacyModel? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var model = Models.GetValue(compilation, c => new PrivacyModel(c, options, ExternalAnnotations.Load(c, options.AdditionalFiles, cancellationToken)));
+        var model = Get(compilation, options, cancellationToken);
         return model.IsActive ? model : null;
     }
+
+    /// <summary>The compilation's external annotations, read once and shared, whether or not anything else is declared.</summary>
+    public static ExternalAnnotations AnnotationsFor(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        Get(compilation, options, cancellationToken).External;
+
+    private static PrivacyModel Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        Models.GetValue(compilation, c => new PrivacyModel(c, options, ExternalAnnotations.Load(c, options.AdditionalFiles, cancellationToken)));
 
     public ConfiguredSinks ConfiguredSinksFor(SyntaxTree tree) => ConfiguredSinks.From(_options.GetOptions(tree));
 

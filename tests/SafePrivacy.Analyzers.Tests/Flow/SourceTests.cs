@@ -232,35 +232,4 @@ public sealed class SourceTests
                 new DiagnosticResult("SP2001").WithLocation(1).WithArguments("'Profile.Diagnosis' (inferred special category data: health)", "ILogger.LogInformation", "", "Sync.Run"),
             },
         }.RunAsync();
-
-    [Fact]
-    public void ExternalAnnotations_ReportLinesTheyCannotUse()
-    {
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            "x",
-            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Vendor { public class Profile { public string Email { get; set; } = \"\"; } }") },
-            TestReferences.Default);
-        var file = new InMemoryAdditionalText("/src/SafePrivacy.Annotations.txt", """
-            P:Vendor.Profile.Email PersonalData(Contact)
-            P:Vendor.Profile.Missing PersonalData
-            P:Vendor.Profile.Email PersonalData(Postcode)
-            just-one-token
-            """);
-
-        var annotations = SafePrivacy.Analyzers.Flow.ExternalAnnotations.Load(compilation, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.AdditionalText>(file), default);
-
-        Assert.Collection(
-            annotations.Problems,
-            p => Assert.Equal("SafePrivacy.Annotations.txt(2): 'P:Vendor.Profile.Missing' names no symbol this compilation can see", p),
-            p => Assert.StartsWith("SafePrivacy.Annotations.txt(3): expected a documentation-comment ID and a classification", p, System.StringComparison.Ordinal),
-            p => Assert.StartsWith("SafePrivacy.Annotations.txt(4): expected", p, System.StringComparison.Ordinal));
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText
-    {
-        public override string Path => path;
-
-        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
-            Microsoft.CodeAnalysis.Text.SourceText.From(text);
-    }
 }

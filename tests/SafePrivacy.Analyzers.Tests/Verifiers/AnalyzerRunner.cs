@@ -46,6 +46,13 @@ internal static class AnalyzerRunner
             diagnostics.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, cancellationToken).ConfigureAwait(false));
         }
 
+        // Additional files (the external annotations) are analysed live too, each on its own.
+        foreach (var file in project.AnalyzerOptions.AdditionalFiles)
+        {
+            var fileDiagnostics = await withAnalyzers.GetAnalysisResultAsync(file, cancellationToken).ConfigureAwait(false);
+            diagnostics.AddRange(fileDiagnostics.GetAllDiagnostics());
+        }
+
         var result = diagnostics.ToImmutable();
         ThrowOnAnalyzerFailure(result, exceptions);
         return Sort(result.Distinct());
@@ -53,7 +60,7 @@ internal static class AnalyzerRunner
 
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
-            .OrderBy(d => d.Location.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(d => d.Location.SourceTree?.FilePath ?? d.Location.GetLineSpan().Path ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Location.SourceSpan.End)
             .ThenBy(d => d.Id, StringComparer.Ordinal)

@@ -40,7 +40,7 @@ internal static class DiagnosticReport
     public static string Describe(Diagnostic diagnostic)
     {
         var span = diagnostic.Location.GetLineSpan();
-        var where = diagnostic.Location.IsInSource
+        var where = diagnostic.Location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile
             ? $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})"
             : "no location";
         return $"{diagnostic.Id} {diagnostic.Severity.ToString().ToLowerInvariant()} at {where}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";

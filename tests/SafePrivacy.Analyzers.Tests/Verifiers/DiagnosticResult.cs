@@ -80,8 +80,9 @@ public sealed record DiagnosticResult
             return true;
         }
 
+        // Source files, and additional files (diagnostics on an annotations file are external-file locations).
         var lineSpan = location.GetLineSpan();
-        return location.IsInSource
+        return location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile
             && fileName(lineSpan.Path) == (Path ?? defaultPath)
             && OneBased(lineSpan.StartLinePosition) == Start
             && (End is null || OneBased(lineSpan.EndLinePosition) == End);
