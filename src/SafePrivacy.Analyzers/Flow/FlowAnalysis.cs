@@ -40,6 +40,22 @@ internal readonly struct FlowContext
     public void Report(DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
         _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
 
+    /// <summary>
+    /// Reports each hit of this body carrying data of <paramref name="kind"/> (not pseudonymised) with no
+    /// <paramref name="attributeName"/> declaration covering it: "{data} is processed by {sink}{via} … '{owner}'".
+    /// </summary>
+    public void ReportUndeclared(DataKinds kind, string attributeName, DiagnosticDescriptor descriptor)
+    {
+        foreach (var hit in Hits)
+        {
+            var data = hit.Data.Where(t => t.Class.Has(kind) && !t.Class.Has(DataKinds.Pseudonymous));
+            if (!hit.FromCallee && !data.IsEmpty && !IsDeclared(hit, attributeName))
+            {
+                Report(descriptor, hit, SinkHit.DescribeAll(data.Items, Model.Classifier), hit.Sink, hit.DescribeVia(), OwnerName);
+            }
+        }
+    }
+
     /// <summary>Reports a hit; the places its data was read inside the argument travel along for code fixes.</summary>
     public void Report(DiagnosticDescriptor descriptor, SinkHit hit, params object[] arguments) =>
         _context.ReportDiagnostic(Diagnostic.Create(descriptor, hit.Location, hit.ReadLocations, arguments));

@@ -31,23 +31,8 @@ public sealed class CriminalOffenceWithoutConditionAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeBody(FlowContext context)
-    {
-        foreach (var hit in context.Hits)
-        {
-            var criminal = hit.Data.Where(t => t.Class.Has(DataKinds.CriminalOffence) && !t.Class.Has(DataKinds.Pseudonymous));
-            if (!hit.FromCallee && !criminal.IsEmpty && !context.IsDeclared(hit, AttributeNames.CriminalOffenceCondition))
-            {
-                context.Report(
-                    Descriptors.CriminalOffenceWithoutCondition,
-                    hit,
-                    SinkHit.DescribeAll(criminal.Items, context.Model.Classifier),
-                    hit.Sink,
-                    hit.DescribeVia(),
-                    context.OwnerName);
-            }
-        }
-    }
+    private static void AnalyzeBody(FlowContext context) =>
+        context.ReportUndeclared(DataKinds.CriminalOffence, AttributeNames.CriminalOffenceCondition, Descriptors.CriminalOffenceWithoutCondition);
 
     private static void CheckCondition(AttributeApplication application)
     {

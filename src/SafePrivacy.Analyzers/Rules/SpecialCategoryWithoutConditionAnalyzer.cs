@@ -34,23 +34,8 @@ public sealed class SpecialCategoryWithoutConditionAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeBody(FlowContext context)
-    {
-        foreach (var hit in context.Hits)
-        {
-            var special = hit.Data.Where(t => t.Class.Has(DataKinds.SpecialCategory) && !t.Class.Has(DataKinds.Pseudonymous));
-            if (!hit.FromCallee && !special.IsEmpty && !context.IsDeclared(hit, AttributeNames.SpecialCategoryCondition))
-            {
-                context.Report(
-                    Descriptors.SpecialCategoryWithoutCondition,
-                    hit,
-                    SinkHit.DescribeAll(special.Items, context.Model.Classifier),
-                    hit.Sink,
-                    hit.DescribeVia(),
-                    context.OwnerName);
-            }
-        }
-    }
+    private static void AnalyzeBody(FlowContext context) =>
+        context.ReportUndeclared(DataKinds.SpecialCategory, AttributeNames.SpecialCategoryCondition, Descriptors.SpecialCategoryWithoutCondition);
 
     private static void CheckCondition(AttributeApplication application)
     {
