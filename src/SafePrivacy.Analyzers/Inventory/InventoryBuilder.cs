@@ -1,0 +1,416 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Flow;
+using SafePrivacy.Analyzers.Sinks;
+
+namespace SafePrivacy.Analyzers.Inventory;
+
+/// <summary>
+/// Walks every body once: what personal data it reads, which sinks that data reaches (the engine's hits, the same
+/// ones the rules report on), and which lawful basis covers it — the nearest one, as the rules decide.
+/// </summary>
+internal sealed class InventoryBuilder
+{
+    private readonly PrivacyModel _model;
+    private readonly CancellationToken _cancellationToken;
+    private readonly DataItems _items;
+    private readonly Dictionary<ISymbol, ActivityDraft> _activities = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, UndeclaredDraft> _undeclared = new(SymbolEqualityComparer.Default);
+
+    public InventoryBuilder(PrivacyModel model, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _cancellationToken = cancellationToken;
+        _items = new DataItems(model.Classifier);
+    }
+
+    public InventoryModel Build(string assemblyName)
+    {
+        FindActivities(_model.Compilation);
+        foreach (var body in SourceBodyEnumerator.Enumerate(_model.Compilation, _cancellationToken))
+        {
+            Record(body);
+        }
+
+        var activities = _activities.Values
+            .OrderBy(a => a.Scope is IAssemblySymbol ? 0 : 1)
+            .ThenBy(a => a.DeclaredAt?.Path, StringComparer.Ordinal)
+            .ThenBy(a => a.DeclaredAt?.Line)
+            .ThenBy(a => a.DeclaredAt?.Column)
+            .Select(a => a.ToActivity(_model))
+            .ToImmutableArray();
+        var undeclared = _undeclared.Values
+            .Select(u => u.ToProcessing())
+            .OrderBy(u => u.Sinks.FirstOrDefault()?.Location?.Path, StringComparer.Ordinal)
+            .ThenBy(u => u.Sinks.FirstOrDefault()?.Location?.Line)
+            .ToImmutableArray();
+        return new InventoryModel(assemblyName, usesSafePrivacy: true, activities, undeclared);
+    }
+
+    // Every scope that declares a basis is an activity, even one whose members process nothing yet.
+    private void FindActivities(Compilation compilation)
+    {
+        AddActivity(compilation.Assembly);
+        foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+        {
+            AddActivity(type);
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsImplicitlyDeclared: false } or IPropertySymbol)
+                {
+                    AddActivity(member);
+                }
+            }
+        }
+    }
+
+    private void AddActivity(ISymbol scope)
+    {
+        if (AttributeNames.Find(scope, AttributeNames.LawfulBasis) is { } attribute)
+        {
+            Activity(new ScopedAttribute(attribute, scope));
+        }
+    }
+
+    private ActivityDraft Activity(ScopedAttribute basis)
+    {
+        if (!_activities.TryGetValue(basis.DeclaredOn, out var draft))
+        {
+            draft = new ActivityDraft(basis);
+            _activities.Add(basis.DeclaredOn, draft);
+        }
+
+        return draft;
+    }
+
+    private ActivityDraft? ActivityOf(ISymbol? member) =>
+        member is not null && _model.Nearest(member, AttributeNames.LawfulBasis) is { } basis ? Activity(basis) : null;
+
+    private void Record(SourceBody body)
+    {
+        var owner = body.Owner;
+        var hits = _model.Analyze(owner, ImmutableArray.Create(body.Block), _cancellationToken)
+            .Where(h => !h.FromCallee) // the callee's own data is recorded with the callee's body
+            .Select(h => (Hit: h, Flow: ToFlow(owner, h)))
+            .ToList();
+        var reads = _items.ReadBy(body.Block);
+        if (ActivityOf(owner) is { } activity)
+        {
+            activity.Add(owner, reads, hits);
+            return;
+        }
+
+        // With no basis of its own, a call into a helper that declares one is covered by the helper's (as the rules
+        // decide); anything else is processing without a declaration.
+        foreach (var (hit, flow) in hits)
+        {
+            if (ActivityOf(hit.SinkOwner) is { } helper)
+            {
+                helper.Add(owner, ImmutableArray<DataItem>.Empty, new[] { (hit, flow) });
+            }
+            else
+            {
+                Undeclared(owner).Add(flow);
+            }
+        }
+    }
+
+    private UndeclaredDraft Undeclared(ISymbol owner)
+    {
+        if (!_undeclared.TryGetValue(owner, out var draft))
+        {
+            draft = new UndeclaredDraft(DeclarationReader.ScopeName(owner), DataItems.DocumentationId(owner));
+            _undeclared.Add(owner, draft);
+        }
+
+        return draft;
+    }
+
+    private SinkFlow ToFlow(ISymbol owner, SinkHit hit)
+    {
+        var retention = hit.Kind == SinkKind.Storage && RetentionScope.For(_model, owner, hit) is { } scoped
+            ? DeclarationReader.Retention(scoped)
+            : null;
+        return new SinkFlow(
+            Map(hit.Kind),
+            hit.Sink,
+            DeclarationReader.ScopeName(owner),
+            Spots.Of(hit.Location),
+            _items.Of(hit.Data),
+            hit.Via.IsDefault ? ImmutableArray<string>.Empty : hit.Via.Select(SymbolNames.ForMessage).ToImmutableArray(),
+            retention,
+            LeavesTheService(hit));
+    }
+
+    // The same test SP4001 applies: a classifier implemented in this compilation runs in-house.
+    private bool LeavesTheService(SinkHit hit) => hit.Kind switch
+    {
+        SinkKind.Transfer or SinkKind.Url => true,
+        SinkKind.Classifier => hit.Via.IsDefaultOrEmpty
+            && hit.Call is IInvocationOperation { TargetMethod: var classifier }
+            && _model.ImplementationsInSource(classifier).IsEmpty,
+        _ => false,
+    };
+
+    private static InventorySinkKind Map(SinkKind kind) => kind switch
+    {
+        SinkKind.Log => InventorySinkKind.Log,
+        SinkKind.Exception => InventorySinkKind.Exception,
+        SinkKind.Telemetry => InventorySinkKind.Telemetry,
+        SinkKind.Storage => InventorySinkKind.Storage,
+        SinkKind.Transfer => InventorySinkKind.Transfer,
+        SinkKind.Url => InventorySinkKind.Url,
+        SinkKind.Classifier => InventorySinkKind.Classifier,
+        _ => InventorySinkKind.Email,
+    };
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
+            {
+                yield return type;
+            }
+
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                foreach (var inner in SourceTypes(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>An activity while the bodies it covers are being found.</summary>
+    private sealed class ActivityDraft
+    {
+        private readonly ScopedAttribute _basis;
+        private readonly List<string> _members = new();
+        private readonly List<ISymbol> _owners = new();
+        private readonly HashSet<DataItem> _data = new();
+        private readonly List<SinkFlow> _sinks = new();
+        private readonly List<ISymbol> _sinkOwners = new();
+
+        public ActivityDraft(ScopedAttribute basis)
+        {
+            _basis = basis;
+            DeclaredAt = Spots.Of(AttributeArguments.AttributeLocation(basis.Attribute, CancellationToken.None));
+        }
+
+        public ISymbol Scope => _basis.DeclaredOn;
+
+        public SourceSpot? DeclaredAt { get; }
+
+        public void Add(ISymbol owner, ImmutableArray<DataItem> reads, IEnumerable<(SinkHit Hit, SinkFlow Flow)> hits)
+        {
+            var processes = !reads.IsEmpty;
+            _data.UnionWith(reads);
+            foreach (var (hit, flow) in hits)
+            {
+                processes = true;
+                _data.UnionWith(flow.Data);
+                _sinks.Add(flow);
+                if (hit.SinkOwner is { } sinkOwner)
+                {
+                    _sinkOwners.Add(sinkOwner);
+                }
+            }
+
+            var name = DeclarationReader.ScopeName(owner);
+            if (processes && !_members.Contains(name))
+            {
+                _members.Add(name);
+                _owners.Add(owner);
+            }
+        }
+
+        public ProcessingActivity ToActivity(PrivacyModel model)
+        {
+            var scopes = new[] { Scope }.Concat(_owners).Concat(_sinkOwners).ToList();
+            return new ProcessingActivity(
+                DeclarationReader.ScopeName(Scope),
+                Scope is IAssemblySymbol assembly ? "A:" + assembly.Name : DataItems.DocumentationId(Scope),
+                Scope switch { IAssemblySymbol => ActivityScope.Assembly, ITypeSymbol => ActivityScope.Type, _ => ActivityScope.Member },
+                DeclaredAt,
+                DeclarationReader.Basis(_basis),
+                Scope is not IAssemblySymbol && ModerationScope.EnclosingPipeline(Scope) is not null,
+                _members.ToImmutableArray(),
+                _data.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Kinds).ToImmutableArray(),
+                Distinct(scopes.Select(s => model.Nearest(s, AttributeNames.SpecialCategoryCondition)), DeclarationReader.SpecialCategoryCondition),
+                Distinct(scopes.Select(s => model.Nearest(s, AttributeNames.CriminalOffenceCondition)), DeclarationReader.CriminalOffenceCondition),
+                Retention(model),
+                scopes.SelectMany(DeclarationReader.RecipientsInScope).Distinct().ToImmutableArray(),
+                Spots.InSourceOrder(_sinks));
+        }
+
+        private ImmutableArray<RetentionDeclaration> Retention(PrivacyModel model)
+        {
+            var own = model.Nearest(Scope, AttributeNames.Retention) is { } scoped ? new[] { DeclarationReader.Retention(scoped) } : Array.Empty<RetentionDeclaration>();
+            return own.Concat(_sinks.Select(s => s.Retention).OfType<RetentionDeclaration>()).Distinct().ToImmutableArray();
+        }
+
+        private static ImmutableArray<T> Distinct<T>(IEnumerable<ScopedAttribute?> found, Func<ScopedAttribute, T> read) =>
+            found.OfType<ScopedAttribute>().Select(read).Distinct().ToImmutableArray();
+    }
+
+    /// <summary>A member's processing with no basis, while its bodies are being found.</summary>
+    private sealed class UndeclaredDraft
+    {
+        private readonly string _member;
+        private readonly string _documentationId;
+        private readonly List<SinkFlow> _sinks = new();
+
+        public UndeclaredDraft(string member, string documentationId)
+        {
+            _member = member;
+            _documentationId = documentationId;
+        }
+
+        public void Add(SinkFlow flow) => _sinks.Add(flow);
+
+        public UndeclaredProcessing ToProcessing() => new(
+            _member,
+            _documentationId,
+            _sinks.SelectMany(s => s.Data).Distinct().OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Kinds).ToImmutableArray(),
+            Spots.InSourceOrder(_sinks));
+    }
+}
+
+/// <summary>Source positions in the inventory's shape.</summary>
+internal static class Spots
+{
+    public static SourceSpot? Of(Location location)
+    {
+        if (!location.IsInSource)
+        {
+            return null;
+        }
+
+        var span = location.GetLineSpan();
+        return new SourceSpot(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    public static ImmutableArray<SinkFlow> InSourceOrder(IEnumerable<SinkFlow> flows) => flows
+        .OrderBy(f => f.Location?.Path, StringComparer.Ordinal)
+        .ThenBy(f => f.Location?.Line)
+        .ThenBy(f => f.Location?.Column)
+        .ThenBy(f => f.Sink, StringComparer.Ordinal)
+        .ToImmutableArray();
+}
+
+/// <summary>Turns annotated symbols and the engine's taints into the inventory's data items, once per symbol.</summary>
+internal sealed class DataItems
+{
+    private readonly DataClassifier _classifier;
+    private readonly Dictionary<(ISymbol, DataClass), DataItem> _cache = new();
+
+    public DataItems(DataClassifier classifier) => _classifier = classifier;
+
+    /// <summary>The personal data a body reads: annotated members, parameters and return values, and annotated types.</summary>
+    public ImmutableArray<DataItem> ReadBy(IOperation block)
+    {
+        var found = new HashSet<DataItem>();
+        foreach (var operation in block.DescendantsAndSelf())
+        {
+            var member = operation switch
+            {
+                IPropertyReferenceOperation property => (ISymbol)property.Property,
+                IFieldReferenceOperation field => field.Field,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (member is not null && _classifier.ClassifyMember(member) is { IsPersonal: true } memberClass)
+            {
+                found.Add(Item(member, memberClass.Class));
+            }
+
+            if (operation is IInvocationOperation invocation && _classifier.ClassifyReturn(invocation.TargetMethod) is { IsEmpty: false } returned)
+            {
+                found.Add(Item(invocation.TargetMethod, returned));
+            }
+
+            if (member is not null && _classifier.ClassifyType(operation.Type) is { IsPersonal: true, Shape: TaintShape.Data, Origin: { } type } typeData)
+            {
+                found.Add(Item(type, typeData.Class));
+            }
+        }
+
+        return found.ToImmutableArray();
+    }
+
+    /// <summary>The data a value carries; an object that holds personal data counts as the members it holds.</summary>
+    public ImmutableArray<DataItem> Of(Taints taints)
+    {
+        var found = new List<DataItem>();
+        foreach (var taint in taints.Items)
+        {
+            if (taint.IsMarker)
+            {
+                continue;
+            }
+
+            if (taint.Shape == TaintShape.Holder && taint.Origin is ITypeSymbol holder)
+            {
+                found.AddRange(Held(holder, taint.Class));
+            }
+            else
+            {
+                found.Add(Item(taint.Origin, taint.Class));
+            }
+        }
+
+        return found.Distinct().OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Kinds).ToImmutableArray();
+    }
+
+    private IEnumerable<DataItem> Held(ITypeSymbol holder, DataClass dataClass)
+    {
+        var members = DataClassifier.InstanceDataMembers(DataClassifier.ElementType(holder) ?? holder)
+            .Select(m => (m.Member, Class: _classifier.ClassifyMember(m.Member)))
+            .Where(m => m.Class.IsPersonal)
+            .Select(m => Item(m.Member, m.Class.Class))
+            .ToList();
+        return members.Count > 0 ? members : new[] { Item(holder, dataClass) };
+    }
+
+    private DataItem Item(ISymbol symbol, DataClass dataClass)
+    {
+        var origin = symbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property : symbol.OriginalDefinition;
+        var key = (origin, dataClass);
+        if (!_cache.TryGetValue(key, out var item))
+        {
+            item = new DataItem(
+                NameOf(origin),
+                DocumentationId(origin),
+                (PersonalDataKinds)(int)dataClass.Kinds,
+                dataClass.Category == 0 ? null : ((DataCategoryKind)dataClass.Category).ToString(),
+                dataClass.SpecialCategory == 0 ? null : ((SpecialCategoryKind)dataClass.SpecialCategory).ToString(),
+                dataClass.Inferred,
+                dataClass.Describe());
+            _cache.Add(key, item);
+        }
+
+        return item;
+    }
+
+    private static string NameOf(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol { ContainingSymbol: { } method } parameter => DeclarationReader.ScopeName(method) + "(" + parameter.Name + ")",
+        IMethodSymbol method => SymbolNames.ForMessage(method) + "()",
+        _ => SymbolNames.ForMessage(symbol),
+    };
+
+    /// <summary>The documentation-comment ID; a parameter has none of its own, so it is its method's and its name.</summary>
+    public static string DocumentationId(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol { ContainingSymbol: { } method } parameter => (method.GetDocumentationCommentId() ?? method.Name) + "#" + parameter.Name,
+        _ => symbol.GetDocumentationCommentId() ?? symbol.ToDisplayString(),
+    };
+}

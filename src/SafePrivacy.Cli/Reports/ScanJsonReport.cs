@@ -1,0 +1,93 @@
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using SafePrivacy.Cli.Scanning;
+
+namespace SafePrivacy.Cli.Reports;
+
+/// <summary>The scan as plain JSON, for scripts: the projects, every finding, and the counts.</summary>
+internal static class ScanJsonReport
+{
+    public static void Write(ScanReport report, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("tool", "safeprivacy");
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("root", report.Root);
+        json.WriteString("target", report.Target);
+        json.WriteString("mode", report.ModeDescription);
+        WriteProjects(report, json);
+        WriteFindings(report, json);
+        WriteSummary(report, json);
+        json.WriteStartArray("notices");
+        foreach (var notice in report.Notices)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", notice.Level);
+            json.WriteString("message", notice.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteProjects(ScanReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("projects");
+        foreach (var project in report.Projects)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", project.Name);
+            json.WriteString("path", project.Path);
+            json.WriteString("mode", project.Mode.ToString());
+            json.WriteNumber("compilerErrors", project.CompilerErrors);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFindings(ScanReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteString("title", finding.Title);
+            json.WriteString("severity", finding.Level);
+            json.WriteString("message", finding.Message);
+            json.WriteString("file", finding.Path);
+            json.WriteNumber("line", finding.Line);
+            json.WriteNumber("column", finding.Column);
+            json.WriteNumber("endLine", finding.EndLine);
+            json.WriteNumber("endColumn", finding.EndColumn);
+            json.WriteString("project", finding.Project);
+            json.WriteString("helpUri", finding.HelpUri);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteSummary(ScanReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("total", report.Findings.Length);
+        json.WriteNumber("errors", report.Count(DiagnosticSeverity.Error));
+        json.WriteNumber("warnings", report.Count(DiagnosticSeverity.Warning));
+        json.WriteNumber("info", report.Count(DiagnosticSeverity.Info));
+        json.WriteStartObject("byRule");
+        foreach (var rule in report.ByRule())
+        {
+            json.WriteNumber(rule.Key, rule.Count());
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SafePrivacy.Cli.Commands;
+
+namespace SafePrivacy.Cli.Scanning;
+
+/// <summary>One SafePrivacy diagnostic, with the severity the project and mode give it and a path relative to the root.</summary>
+internal sealed record Finding(
+    string RuleId,
+    string Title,
+    DiagnosticSeverity Severity,
+    string Message,
+    string Path,
+    string? FullPath,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string Project)
+{
+    public string HelpUri => Rules.HelpUri(RuleId);
+
+    /// <summary>'error', 'warning' or 'info', as compilers print them.</summary>
+    public string Level => Severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}
+
+/// <summary>What the scan found about one project besides its findings.</summary>
+internal sealed record ProjectScan(string Name, string Path, SafePrivacyMode Mode, int CompilerErrors);
+
+/// <summary>A problem with the scan itself, not the code: an analyzer that failed, a project that does not compile.</summary>
+internal sealed record ScanNotice(string Level, string Message);
+
+/// <summary>Everything a scan found, ready to render; findings in rule, file and line order.</summary>
+internal sealed class ScanReport
+{
+    public ScanReport(string root, string target, SafePrivacyMode? modeOption, ImmutableArray<ProjectScan> projects, ImmutableArray<Finding> findings, ImmutableArray<ScanNotice> notices)
+    {
+        Root = root;
+        Target = target;
+        ModeOption = modeOption;
+        Projects = projects;
+        Findings = findings;
+        Notices = notices;
+    }
+
+    /// <summary>The folder paths are relative to.</summary>
+    public string Root { get; }
+
+    /// <summary>What was scanned, as the user named it.</summary>
+    public string Target { get; }
+
+    /// <summary>The --mode given, or null when each project's own mode applied.</summary>
+    public SafePrivacyMode? ModeOption { get; }
+
+    public ImmutableArray<ProjectScan> Projects { get; }
+
+    public ImmutableArray<Finding> Findings { get; }
+
+    public ImmutableArray<ScanNotice> Notices { get; }
+
+    public int Count(DiagnosticSeverity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>"Advisory", "Enforce", or "per project" when projects differ.</summary>
+    public string ModeDescription
+    {
+        get
+        {
+            var modes = Projects.Select(p => p.Mode).Distinct().ToList();
+            return modes.Count == 1 ? modes[0].ToString() : "per project";
+        }
+    }
+
+    /// <summary>0 when no finding reaches --fail-on, 1 when one does.</summary>
+    public int ExitCode(FailOn failOn) => failOn switch
+    {
+        FailOn.None => 0,
+        FailOn.Warning => Findings.Any(f => f.Severity >= DiagnosticSeverity.Warning) ? 1 : 0,
+        _ => Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? 1 : 0,
+    };
+
+    /// <summary>"19 findings (2 errors, 17 warnings, 0 info) in 1 project".</summary>
+    public string Summary()
+    {
+        var findings = Findings.Length == 1 ? "1 finding" : $"{Findings.Length} findings";
+        var projects = Projects.Length == 1 ? "1 project" : $"{Projects.Length} projects";
+        return $"{findings} ({Count(DiagnosticSeverity.Error)} errors, {Count(DiagnosticSeverity.Warning)} warnings, {Count(DiagnosticSeverity.Info)} info) in {projects}";
+    }
+
+    /// <summary>The rules with findings, in ID order, each with its findings.</summary>
+    public ImmutableArray<IGrouping<string, Finding>> ByRule() =>
+        Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToImmutableArray();
+}

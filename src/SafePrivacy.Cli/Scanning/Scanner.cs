@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Cli.Commands;
+using SafePrivacy.Cli.Loading;
+using SafePrivacy.Cli.Terminal;
+
+namespace SafePrivacy.Cli.Scanning;
+
+/// <summary>
+/// Runs the SafePrivacy analyzers over each loaded project with that project's own options — its .editorconfig
+/// severities, its additional files, its SafePrivacyMode — exactly as a build would, and collects what they report.
+/// </summary>
+internal static class Scanner
+{
+    private const string AnalyzerFailureId = "AD0001";
+
+    public static async Task<ScanReport> ScanAsync(LoadedProjects loaded, SafePrivacyMode? modeOption, IStatus status, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        var projects = new List<ProjectScan>();
+        var notices = new List<ScanNotice>();
+        for (var i = 0; i < loaded.Projects.Length; i++)
+        {
+            var project = loaded.Projects[i];
+            status.Step($"Analysing {project.Name}", i + 1, loaded.Projects.Length);
+            var result = await AnalyseAsync(project, modeOption, loaded.Target.Root, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(result.Findings);
+            projects.Add(result.Project);
+            notices.AddRange(result.Notices);
+        }
+
+        return new ScanReport(loaded.Target.Root, loaded.Target.Display, modeOption, projects.ToImmutableArray(), Order(findings), notices.Distinct().ToImmutableArray());
+    }
+
+    private static async Task<(ImmutableArray<Finding> Findings, ProjectScan Project, ImmutableArray<ScanNotice> Notices)> AnalyseAsync(
+        Project project, SafePrivacyMode? modeOption, string root, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"'{project.Name}' produced no compilation; check that it is a C# project that builds with 'dotnet build'.");
+        var mode = modeOption ?? ProjectMode(project);
+        var failures = new ConcurrentQueue<ScanNotice>();
+        var options = new CompilationWithAnalyzersOptions(
+            project.AnalyzerOptions,
+            (exception, analyzer, _) => failures.Enqueue(new ScanNotice("error", $"{analyzer.GetType().Name} failed in {project.Name}: {exception.Message}")),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+
+        // One pass yields both: compiler errors tell whether the findings cover all the code or only what binds.
+        var diagnostics = await compilation.WithAnalyzers(Rules.Analyzers, options).GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var findings = diagnostics
+            .Where(d => Rules.IsSafePrivacy(d.Id) && d.Severity != DiagnosticSeverity.Hidden)
+            .Select(d => ToFinding(d, mode, root, project.Name))
+            .ToImmutableArray();
+        var compilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && !Rules.IsSafePrivacy(d.Id) && d.Id != AnalyzerFailureId);
+        var notices = failures.ToList();
+        notices.AddRange(diagnostics.Where(d => d.Id == AnalyzerFailureId).Select(d => new ScanNotice("error", d.GetMessage(CultureInfo.InvariantCulture))));
+        if (compilerErrors > 0)
+        {
+            notices.Add(new ScanNotice(
+                "warning",
+                $"{project.Name} has {compilerErrors} compiler error{(compilerErrors == 1 ? string.Empty : "s")}; the findings cover the code that binds, so fix the build for a complete scan."));
+        }
+
+        var projectPath = project.FilePath is { } path ? RelativePath(root, path) : project.Name;
+        return (findings, new ProjectScan(project.Name, projectPath, mode, compilerErrors), notices.ToImmutableArray());
+    }
+
+    /// <summary>The project's SafePrivacyMode, which the package's props hand the analyzers as a build property.</summary>
+    private static SafePrivacyMode ProjectMode(Project project)
+    {
+        if (!project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SafePrivacyMode", out var value)
+            || string.IsNullOrWhiteSpace(value))
+        {
+            return SafePrivacyMode.Advisory;
+        }
+
+        return Enum.TryParse<SafePrivacyMode>(value.Trim(), ignoreCase: true, out var mode)
+            ? mode
+            : throw new UsageException($"{project.Name} sets SafePrivacyMode to '{value}'; set it to Advisory (the default) or Enforce.");
+    }
+
+    private static Finding ToFinding(Diagnostic diagnostic, SafePrivacyMode mode, string root, string project)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var fullPath = string.IsNullOrEmpty(span.Path) ? null : span.Path;
+
+        // Enforce mode makes every SafePrivacy warning an error, as the package's targets do for a build.
+        var severity = mode == SafePrivacyMode.Enforce && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : diagnostic.Severity;
+        return new Finding(
+            diagnostic.Id,
+            Rules.Title(diagnostic.Id),
+            severity,
+            diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            fullPath is null ? string.Empty : RelativePath(root, fullPath),
+            fullPath,
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1,
+            span.EndLinePosition.Line + 1,
+            span.EndLinePosition.Character + 1,
+            project);
+    }
+
+    // A file compiled into several projects (shared sources, several target frameworks) is reported once.
+    private static ImmutableArray<Finding> Order(IEnumerable<Finding> findings) => findings
+        .GroupBy(f => (f.RuleId, f.FullPath, f.Line, f.Column, f.Message))
+        .Select(g => g.First())
+        .OrderBy(f => f.RuleId, StringComparer.Ordinal)
+        .ThenBy(f => f.Path, StringComparer.Ordinal)
+        .ThenBy(f => f.Line)
+        .ThenBy(f => f.Column)
+        .ThenBy(f => f.Message, StringComparer.Ordinal)
+        .ToImmutableArray();
+
+    /// <summary>A path relative to the scanned root, with forward slashes, as SARIF and reports show it.</summary>
+    public static string RelativePath(string root, string path) =>
+        System.IO.Path.GetRelativePath(root, path).Replace('\\', '/');
+}
