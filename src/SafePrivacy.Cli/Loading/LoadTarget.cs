@@ -65,7 +65,7 @@ internal sealed class LoadTarget
 
     private static LoadTarget FromFolder(string folder, string display)
     {
-        var solutions = TopLevel(folder, "*.sln").Concat(TopLevel(folder, "*.slnx")).ToList();
+        var solutions = TopLevel(folder, "*.sln").Concat(TopLevel(folder, "*.slnx")).Distinct(StringComparer.Ordinal).ToList();
         if (solutions.Count == 1)
         {
             return new LoadTarget(folder, solutions[0], ImmutableArray<string>.Empty, display);

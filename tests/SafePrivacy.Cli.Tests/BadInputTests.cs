@@ -1,0 +1,151 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using SafePrivacy.Cli.Tests.Infrastructure;
+
+namespace SafePrivacy.Cli.Tests;
+
+/// <summary>
+/// What a user gets wrong gets one plain sentence and exit code 2 — never a stack trace; and code that does not
+/// compile is still scanned for what binds.
+/// </summary>
+[Collection(SharedSamples.Name)]
+public sealed class BadInputTests
+{
+    [Fact]
+    public async Task MissingPath_IsOneSentence()
+    {
+        using var folder = new TempFolder();
+        var missing = folder.Combine("no-such-thing");
+
+        await AssertUsageError(await Tool.RunAsync("scan", missing), $"The path '{missing}' does not exist.");
+    }
+
+    [Fact]
+    public async Task EmptyFolder_SaysNoProjectWasFound()
+    {
+        using var folder = new TempFolder();
+
+        await AssertUsageError(await Tool.RunAsync("inventory", folder.Path), $"No .sln, .slnx or .csproj file was found in '{folder.Path}'.");
+    }
+
+    [Fact]
+    public async Task UnsupportedFile_NamesWhatIsSupported()
+    {
+        using var folder = new TempFolder();
+        var project = folder.File("Legacy.vbproj", "<Project />");
+
+        await AssertUsageError(await Tool.RunAsync("scan", project), $"'{project}' is not a .sln, .slnx or .csproj file; give one of those, or a folder that holds one.");
+    }
+
+    [Fact]
+    public async Task FolderWithTwoSolutions_AsksWhichOne()
+    {
+        using var folder = new TempFolder();
+        folder.File("A.sln", string.Empty);
+        folder.File("B.slnx", "<Solution />");
+
+        await AssertUsageError(await Tool.RunAsync("scan", folder.Path), $"'{folder.Path}' holds several solutions (A.sln, B.slnx); give the one to load.");
+    }
+
+    [Fact]
+    public async Task BrokenProjectFile_SaysItCouldNotBeLoaded_AndWhy()
+    {
+        using var folder = new TempFolder();
+        var project = folder.File("Broken.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n</Project>\n");
+
+        var result = await Tool.RunAsync("scan", project);
+
+        await AssertUsageError(result, null);
+        Assert.Contains("Could not load", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Broken.csproj", result.Error, StringComparison.Ordinal);
+        Assert.Contains("PropertyGroup", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutputIntoAMissingFolder_FailsBeforeLoading()
+    {
+        using var folder = new TempFolder();
+        var output = folder.Combine(Path.Combine("missing", "report.sarif"));
+
+        var result = await Tool.RunAsync("scan", Repository.Sample("Forum.Compliant"), "--format", "sarif", "--output", output);
+
+        await AssertUsageError(result, $"The folder for --output '{output}' does not exist.");
+        Assert.DoesNotContain("Loading", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "publish" }, "Unknown command 'publish'; use 'safeprivacy scan' or 'safeprivacy inventory' (see 'safeprivacy --help').")]
+    [InlineData(new[] { "scan", "--format", "xml" }, "'xml' is not a valid --format; use text|json|sarif|markdown.")]
+    [InlineData(new[] { "inventory", "--format", "sarif" }, "'sarif' is not a valid --format; use markdown|json|html|fides.")]
+    [InlineData(new[] { "scan", "--fail-on", "sometimes" }, "'sometimes' is not a valid --fail-on; use error|warning|none.")]
+    [InlineData(new[] { "scan", "--mode", "strict" }, "'strict' is not a valid --mode; use advisory|enforce.")]
+    [InlineData(new[] { "inventory", "--mode", "enforce" }, "Unknown option '--mode' for 'inventory'; it takes --format, --output, --data-subject, --no-restore.")]
+    [InlineData(new[] { "scan", "--output" }, "Option '--output' needs a value.")]
+    [InlineData(new[] { "scan", "a", "b" }, "Give one path only; got 'a' and 'b'.")]
+    public async Task BadArguments_AreOneSentence(string[] args, string message) =>
+        await AssertUsageError(await Tool.RunAsync(args), message);
+
+    [Fact]
+    public async Task Help_ListsBothCommands_AndTheExitCodes()
+    {
+        var result = await Tool.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("safeprivacy scan [PATH] [options]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("safeprivacy inventory [PATH] [options]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProjectThatDoesNotCompile_IsRestored_ScannedForWhatBinds_AndSaysSo()
+    {
+        using var folder = new TempFolder();
+        folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        folder.File("Attributes.cs", ScratchProject.Attributes);
+        folder.File("Signup.cs", ScratchProject.Signup);
+        folder.File("Broken.cs", "namespace Shop { public static class Broken { public static int Count() => \"not a number\"; public static void Run() => Missing.Helper(); } }");
+
+        var result = await Tool.RunAsync("scan", folder.Path, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Restoring", result.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray().ToList());
+        Assert.Equal(("SP2001", "Signup.cs", 10), (finding.GetProperty("ruleId").GetString(), finding.GetProperty("file").GetString(), finding.GetProperty("line").GetInt32()));
+        Assert.Equal(2, json.RootElement.GetProperty("projects")[0].GetProperty("compilerErrors").GetInt32());
+        Assert.Contains("Shop has 2 compiler errors; the findings cover the code that binds", json.RootElement.GetProperty("notices")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnrestoredProject_WithNoRestore_SaysToRunDotnetRestore()
+    {
+        using var folder = new TempFolder();
+        var project = folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        folder.File("Signup.cs", ScratchProject.Attributes + "\n" + ScratchProject.Signup);
+
+        var result = await Tool.RunAsync("scan", project, "--no-restore");
+
+        await AssertUsageError(result, $"Shop.csproj has not been restored; run 'dotnet restore {project}' first, or scan without --no-restore.");
+        Assert.False(File.Exists(Path.Combine(folder.Path, "obj", "project.assets.json")));
+    }
+
+    /// <summary>Exit 2, nothing on stdout, one line on stderr (the message, if given), and no stack trace.</summary>
+    private static Task AssertUsageError(CliResult result, string? message)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(string.Empty, result.Output);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+        var messages = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("safeprivacy: ", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(messages);
+        if (message is not null)
+        {
+            Assert.Equal("safeprivacy: " + message, line.TrimEnd('\r'));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+
+namespace SafePrivacy.Cli.Tests.Infrastructure;
+
+/// <summary>Paths in the repository the tests run from: the samples they scan.</summary>
+internal static class Repository
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SafePrivacy.Analyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run from inside the repository (no SafePrivacy.Analyzers.sln above " + AppContext.BaseDirectory + ").");
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string PathOf(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
+
+    public static string Sample(string name) => PathOf("samples", name);
+}
