@@ -65,6 +65,18 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task MalformedSlnx_SaysItCannotBeRead()
+    {
+        using var folder = new TempFolder();
+        var solution = folder.File("Shop.slnx", "<Solution><Project Path=\"Shop.csproj\"></Solution>");
+
+        var result = await Tool.RunAsync("scan", solution);
+
+        await AssertUsageError(result, null);
+        Assert.StartsWith($"safeprivacy: Could not read '{solution}': ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OutputIntoAMissingFolder_FailsBeforeLoading()
     {
         using var folder = new TempFolder();

@@ -75,6 +75,23 @@ public sealed partial class EndToEndTests
         Assert.Equal(new[] { "user" }, subjects);
     }
 
+    [Fact]
+    public async Task Scan_OfAnSlnx_ScansTheCSharpProjectsItLists()
+    {
+        using var folder = new TempFolder();
+        folder.File("src/Shop/Shop.csproj", ScratchProject.ProjectFile());
+        folder.File("src/Shop/Signup.cs", ScratchProject.Attributes + "\n" + ScratchProject.Signup);
+        folder.File("Shop.slnx", "<Solution>\n  <Folder Name=\"/src/\">\n    <Project Path=\"src\\Shop\\Shop.csproj\" />\n  </Folder>\n  <Project Path=\"tools/Build.fsproj\" />\n</Solution>\n");
+
+        var result = await Tool.RunAsync("scan", folder.Path, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("src/Shop/Shop.csproj", Assert.Single(json.RootElement.GetProperty("projects").EnumerateArray().ToList()).GetProperty("path").GetString());
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray().ToList());
+        Assert.Equal(("SP2001", "src/Shop/Signup.cs"), (finding.GetProperty("ruleId").GetString(), finding.GetProperty("file").GetString()));
+    }
+
     [ChromiumFact]
     public async Task Inventory_HtmlPage_RendersItsDiagram_InARealBrowser_Offline()
     {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace SafePrivacy.Cli.Loading;
 
@@ -57,7 +59,8 @@ internal sealed class LoadTarget
         var folder = Path.GetDirectoryName(full)!;
         return Path.GetExtension(full).ToUpperInvariant() switch
         {
-            ".SLN" or ".SLNX" => new LoadTarget(folder, full, ImmutableArray<string>.Empty, display),
+            ".SLN" => new LoadTarget(folder, full, ImmutableArray<string>.Empty, display),
+            ".SLNX" => new LoadTarget(folder, null, SlnxProjects(full, display), display),
             ".CSPROJ" => new LoadTarget(folder, null, ImmutableArray.Create(full), display),
             _ => throw new UsageException($"'{display}' is not a .sln, .slnx or .csproj file; give one of those, or a folder that holds one."),
         };
@@ -68,7 +71,7 @@ internal sealed class LoadTarget
         var solutions = TopLevel(folder, "*.sln").Concat(TopLevel(folder, "*.slnx")).Distinct(StringComparer.Ordinal).ToList();
         if (solutions.Count == 1)
         {
-            return new LoadTarget(folder, solutions[0], ImmutableArray<string>.Empty, display);
+            return FromFile(solutions[0], display);
         }
 
         if (solutions.Count > 1)
@@ -86,6 +89,40 @@ internal sealed class LoadTarget
         return projects.Count > 0
             ? new LoadTarget(folder, null, projects.ToImmutableArray(), display)
             : throw new UsageException($"No .sln, .slnx or .csproj file was found in '{display}'.");
+    }
+
+    /// <summary>
+    /// The C# projects a .slnx lists. The format is plain XML (<c>&lt;Project Path="..."/&gt;</c>, possibly inside
+    /// <c>&lt;Folder&gt;</c>s), read here because the MSBuild that MSBuildWorkspace parses solutions with predates it.
+    /// </summary>
+    private static ImmutableArray<string> SlnxProjects(string solution, string display)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(solution);
+        }
+        catch (XmlException exception)
+        {
+            throw new UsageException($"Could not read '{display}': {exception.Message}", exception);
+        }
+
+        var folder = Path.GetDirectoryName(solution)!;
+        var projects = document.Descendants()
+            .Where(e => e.Name.LocalName == "Project")
+            .Select(e => (string?)e.Attribute("Path"))
+            .OfType<string>()
+            .Select(path => Path.GetFullPath(Path.Combine(folder, path.Replace('\\', Path.DirectorySeparatorChar))))
+            .Where(path => path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        var missing = projects.FirstOrDefault(p => !File.Exists(p));
+        if (missing is not null)
+        {
+            throw new UsageException($"'{display}' lists '{Path.GetRelativePath(folder, missing)}', which does not exist.");
+        }
+
+        return projects.IsEmpty ? throw new UsageException($"'{display}' lists no C# project.") : projects;
     }
 
     private static IEnumerable<string> TopLevel(string folder, string pattern) =>
