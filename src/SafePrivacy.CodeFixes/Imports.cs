@@ -11,7 +11,9 @@ namespace SafePrivacy.CodeFixes;
 
 /// <summary>
 /// Fixes write SafePrivacy names fully qualified and annotated for simplification; this adds
-/// <c>using SafePrivacy;</c> when the document does not import it yet, so the simplifier can shorten them.
+/// <c>using SafePrivacy;</c> when the document does not import it yet, so the simplifier can shorten them — unless
+/// the import would make a name the document already uses ambiguous (ASP.NET Core Identity has its own
+/// <c>[PersonalData]</c>), in which case the names stay qualified.
 /// </summary>
 internal static class Imports
 {
@@ -38,7 +40,17 @@ internal static class Imports
         var newRoot = usings.Count == 0
             ? root.WithUsings(SyntaxFactory.SingletonList(directive.WithTrailingTrivia(newLine, newLine)))
             : root.WithUsings(usings.Insert(index, directive.WithTrailingTrivia(newLine)));
-        return document.WithSyntaxRoot(newRoot);
+        var imported = document.WithSyntaxRoot(newRoot);
+        return await AmbiguitiesAsync(imported, cancellationToken).ConfigureAwait(false) > await AmbiguitiesAsync(document, cancellationToken).ConfigureAwait(false)
+            ? document
+            : imported;
+    }
+
+    // CS0104: 'X' is an ambiguous reference between two imported namespaces.
+    private static async Task<int> AmbiguitiesAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model?.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Id == "CS0104") ?? 0;
     }
 
     // System namespaces first, then the rest alphabetically: the order dotnet format keeps.

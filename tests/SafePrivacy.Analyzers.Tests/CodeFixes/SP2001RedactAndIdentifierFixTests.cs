@@ -85,6 +85,38 @@ public sealed class SP2001RedactAndIdentifierFixTests
         {{Model}}
         """);
 
+    // ASP.NET Core Identity has its own [PersonalData]: importing SafePrivacy would make it ambiguous (CS0104).
+    [Fact]
+    public Task CodeFix_KeepsSafePrivacyQualified_WhenTheImportWouldMakeANameAmbiguous() => RedactFix.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+
+        public class ApplicationUser : IdentityUser
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+        }
+
+        public class SignIn
+        {
+            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+
+        public class ApplicationUser : IdentityUser
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+        }
+
+        public class SignIn
+        {
+            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", SafePrivacy.Redact.Value(user.Nickname));
+        }
+        """);
+
     [Fact]
     public Task FixAll_RedactsEveryValue() => RedactFix.VerifyFixAllAsync(
         $$"""
