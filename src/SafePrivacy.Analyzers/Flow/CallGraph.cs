@@ -28,7 +28,7 @@ internal sealed class CallGraph
         {
             foreach (var caller in type.GetMembers().OfType<IMethodSymbol>())
             {
-                if (!model.HasSourceBody(caller) || SourceBodies.GetBody(caller, model.Compilation, cancellationToken) is not { } body)
+                if (!model.HasSourceBody(caller) || model.BodyOf(caller, cancellationToken) is not { } body)
                 {
                     continue;
                 }

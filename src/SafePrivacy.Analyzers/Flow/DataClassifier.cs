@@ -56,25 +56,32 @@ internal sealed class TypeData
 /// </summary>
 internal sealed class DataClassifier
 {
-    private const string IdentityPersonalData = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
-    private const string ComplianceClassification = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+    public const string IdentityPersonalData = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
+    public const string ComplianceClassification = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
 
     // How deep a type's members are searched for personal data (Order → Customer → Email is depth 2).
     private const int HolderDepth = 3;
 
     private readonly ExternalAnnotations _external;
+    private readonly AnnotationScope _scope;
     private readonly ConcurrentDictionary<ISymbol, MemberClass> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, DataClass> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, MemberClass> _typeAnnotations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TypeData> _types = new(SymbolEqualityComparer.Default);
 
-    public DataClassifier(ExternalAnnotations external) => _external = external;
+    public DataClassifier(ExternalAnnotations external, AnnotationScope scope)
+    {
+        _external = external;
+        _scope = scope;
+    }
 
     /// <summary>A property, field or parameter: its own annotations, or those of what it overrides or implements.</summary>
-    public MemberClass ClassifyMember(ISymbol member) => _members.GetOrAdd(member.OriginalDefinition, ComputeMember);
+    public MemberClass ClassifyMember(ISymbol member) =>
+        _scope.MayAnnotate(member) ? _members.GetOrAdd(member.OriginalDefinition, ComputeMember) : default;
 
     /// <summary>The annotations on a method's return value (<c>[return: SpecialCategoryData(...)]</c>).</summary>
-    public DataClass ClassifyReturn(IMethodSymbol method) => _returns.GetOrAdd(method.OriginalDefinition, ComputeReturn);
+    public DataClass ClassifyReturn(IMethodSymbol method) =>
+        _scope.MayAnnotate(method) ? _returns.GetOrAdd(method.OriginalDefinition, ComputeReturn) : default;
 
     /// <summary>Whether values of <paramref name="type"/> are personal data, or hold some in their members.</summary>
     public TypeData ClassifyType(ITypeSymbol? type)
@@ -142,8 +149,7 @@ internal sealed class DataClassifier
         // Microsoft.Extensions.Compliance data classification, matched by name so no reference is needed.
         for (var current = type; current is not null; current = current.BaseType)
         {
-            var name = current.ToDisplayString();
-            if (name is IdentityPersonalData or ComplianceClassification)
+            if (MetadataNames.Is(current, IdentityPersonalData) || MetadataNames.Is(current, ComplianceClassification))
             {
                 return new DataClass(DataKinds.Personal);
             }
@@ -278,7 +284,7 @@ internal sealed class DataClassifier
     }
 
     // A type's own annotation ([PersonalData] class Address), from itself, a base type or an interface.
-    private MemberClass TypeAnnotation(ITypeSymbol type) => _typeAnnotations.GetOrAdd(type.OriginalDefinition, t =>
+    private MemberClass TypeAnnotation(ITypeSymbol type) => !_scope.MayAnnotate(type) ? default : _typeAnnotations.GetOrAdd(type.OriginalDefinition, t =>
     {
         if (_external.Find(t) is { } external)
         {
@@ -336,6 +342,13 @@ internal sealed class DataClassifier
             return new TypeData(TaintShape.Data, annotation.Class, ImmutableArray<string>.Empty, named);
         }
 
+        // A type from an assembly that cannot annotate holds personal data only through its type arguments
+        // (KeyValuePair<string, User>); anything else about it is settled without looking at its members.
+        if (!_scope.MayAnnotate(named) && !HasTypeArguments(named))
+        {
+            return TypeData.None;
+        }
+
         // A holder: its members (to a bounded depth) are personal data. Computed from the type graph alone, not
         // from other cached results, so the answer never depends on the order types are asked about.
         DataClass held = default;
@@ -355,7 +368,9 @@ internal sealed class DataClassifier
                         continue;
                     }
 
-                    var memberTypeAnnotation = memberType is null || IsPlainValue(memberType) ? default : TypeAnnotation(ElementType(memberType) ?? memberType);
+                    var plain = memberType is null || IsPlainValue(memberType);
+                    var elementType = plain ? null : ElementType(memberType!) ?? memberType;
+                    var memberTypeAnnotation = elementType is null ? default : TypeAnnotation(elementType);
                     var found = memberClass.IsPersonal ? memberClass.Class : memberTypeAnnotation.IsPersonal ? memberTypeAnnotation.Class : default;
                     if (!found.IsEmpty)
                     {
@@ -365,10 +380,9 @@ internal sealed class DataClassifier
                             names.Add(member.Name);
                         }
                     }
-                    else if (memberType is not null && !IsPlainValue(memberType) && !IsFrameworkType(ElementType(memberType) ?? memberType)
-                        && visited.Add((ElementType(memberType) ?? memberType).OriginalDefinition))
+                    else if (elementType is not null && !IsFrameworkType(elementType) && visited.Add(elementType.OriginalDefinition))
                     {
-                        next.Add(ElementType(memberType) ?? memberType);
+                        next.Add(elementType);
                     }
                 }
             }
@@ -467,9 +481,21 @@ internal sealed class DataClassifier
             return true;
         }
 
-        var name = generic.OriginalDefinition.ToDisplayString();
-        return name is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
-            or "System.Collections.Generic.IAsyncEnumerable<T>" or "System.Lazy<T>";
+        return MetadataNames.Is(generic, "System.Threading.Tasks.Task`1") || MetadataNames.Is(generic, "System.Threading.Tasks.ValueTask`1")
+            || MetadataNames.Is(generic, "System.Collections.Generic.IAsyncEnumerable`1") || MetadataNames.Is(generic, "System.Lazy`1");
+    }
+
+    private static bool HasTypeArguments(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!current.TypeArguments.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

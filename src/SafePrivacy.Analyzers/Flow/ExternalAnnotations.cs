@@ -37,7 +37,11 @@ internal sealed class ExternalAnnotations
     {
         _symbols = symbols;
         Problems = problems;
+        Assemblies = symbols.Keys.Select(s => s.ContainingAssembly).OfType<IAssemblySymbol>().Distinct<IAssemblySymbol>(SymbolEqualityComparer.Default).ToImmutableArray();
     }
+
+    /// <summary>The assemblies whose symbols the annotations name: they carry annotations even without referencing SafePrivacy.</summary>
+    public ImmutableArray<IAssemblySymbol> Assemblies { get; }
 
     /// <summary>Lines that could not be understood or resolved (SP9003), in file and line order.</summary>
     public ImmutableArray<AnnotationProblem> Problems { get; }

@@ -68,7 +68,7 @@ internal static class FlowAnalysis
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is not { } model)
+            if (PrivacyModel.ForDeclaredData(start.Compilation, start.Options, start.CancellationToken) is not { } model)
             {
                 return;
             }

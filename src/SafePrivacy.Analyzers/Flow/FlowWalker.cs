@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Sinks;
 
 namespace SafePrivacy.Analyzers.Flow;
@@ -519,7 +520,7 @@ internal sealed class FlowWalker
             result = result.Union(_state.Get(field.Field));
         }
 
-        if (reference is IPropertyReferenceOperation property && property.Property.GetMethod is { } getter && _model.Summary(getter, _calleeLevel, _cancellationToken) is { } summary)
+        if (reference is IPropertyReferenceOperation property && property.Property.GetMethod is { } getter && CalleeSummary(getter) is { } summary)
         {
             result = result.Union(summary.ReturnTaints);
             foreach (var (ordinal, asText) in summary.ReturnFromParameters)
@@ -732,7 +733,7 @@ internal sealed class FlowWalker
             result = result.Add(Taint.Data(method, returned, type));
         }
 
-        if (_model.Summary(method, _calleeLevel, _cancellationToken) is { } summary)
+        if (CalleeSummary(method) is { } summary)
         {
             return Stamp(result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments, directSink)), call);
         }
@@ -955,7 +956,7 @@ internal sealed class FlowWalker
             Record(new SinkTarget(sink.Kind, display, property.Parent ?? property, ReceiverGroup(sink, property.Instance)), valueOperation, value, mode);
         }
 
-        if (_model.Summary(setter, _calleeLevel, _cancellationToken) is { } summary)
+        if (CalleeSummary(setter) is { } summary)
         {
             foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Ordinal == valueOrdinal))
             {
@@ -1159,7 +1160,34 @@ internal sealed class FlowWalker
         }
     }
 
-    private bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || _model.RendersAsText(taint, _calleeLevel);
+    private bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || RendersAsText(taint);
+
+    /// <summary>
+    /// Whether the walk looked into code of this compilation below it (a helper's summary, a ToString override):
+    /// only then can its result depend on how many levels of helpers it may follow.
+    /// </summary>
+    public bool ReachedCallees { get; private set; }
+
+    private MethodSummary? CalleeSummary(IMethodSymbol method)
+    {
+        if (!_model.HasSourceBody(method))
+        {
+            return null;
+        }
+
+        ReachedCallees = true;
+        return _model.Summary(method, _calleeLevel, _cancellationToken);
+    }
+
+    private bool RendersAsText(Taint taint)
+    {
+        if (taint.Type is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.ContainingAssembly, _model.Compilation.Assembly))
+        {
+            ReachedCallees = true;
+        }
+
+        return _model.RendersAsText(taint, _calleeLevel);
+    }
 
     private void AddHit(
         SinkKind kind,
@@ -1215,7 +1243,7 @@ internal sealed class FlowWalker
 
     /// <summary>What a value leaves behind when printed with ToString.</summary>
     private Taints AsText(Taints value) =>
-        value.Select(t => t.IsMarker || _model.RendersAsText(t, _calleeLevel) ? t.AsText(_stringType) : null);
+        value.Select(t => t.IsMarker || RendersAsText(t) ? t.AsText(_stringType) : null);
 
     private static Taints Elements(Taints value) =>
         value.Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element).AsJoined() : t);
@@ -1225,7 +1253,7 @@ internal sealed class FlowWalker
 
     private static bool ReceiverMatches(ResolvedSink sink, IOperation? instance)
     {
-        if (sink.ReceiverType is { } receiverType && !DerivesFrom(StripConversions(instance)?.Type, receiverType))
+        if (sink.ReceiverType is { } receiverType && !MetadataNames.DerivesFrom(StripConversions(instance)?.Type, receiverType))
         {
             return false;
         }
@@ -1254,23 +1282,7 @@ internal sealed class FlowWalker
                 continue;
             }
 
-            for (var type = property.Property.ContainingType; type is not null; type = type.BaseType)
-            {
-                if (type.ToDisplayString() == typeName)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, string metadataName)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == metadataName)
+            if (MetadataNames.DerivesFrom(property.Property.ContainingType, typeName))
             {
                 return true;
             }
@@ -1303,7 +1315,7 @@ internal sealed class FlowWalker
     private bool IsJudgement(IMethodSymbol method, ITypeSymbol? type)
     {
         var result = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && generic.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
+            && (MetadataNames.Is(generic, "System.Threading.Tasks.Task`1") || MetadataNames.Is(generic, "System.Threading.Tasks.ValueTask`1"))
             ? generic.TypeArguments[0]
             : type;
         if (result?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
@@ -1333,14 +1345,14 @@ internal sealed class FlowWalker
             || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
             || method.Name is "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Write" or "WriteLine");
 
-    private static bool IsStringBuilder(ITypeSymbol? type) => type?.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == "System.Text.StringBuilder";
+    private static bool IsStringBuilder(ITypeSymbol? type) => MetadataNames.Is(type, "System.Text.StringBuilder");
 
     private static bool IsSerializer(IMethodSymbol method)
     {
-        var type = method.ContainingType?.ToDisplayString();
-        return (type is "System.Text.Json.JsonSerializer" && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal))
-            || (type is "Newtonsoft.Json.JsonConvert" && method.Name == "SerializeObject")
-            || (type is "System.Net.Http.Json.JsonContent" && method.Name == "Create");
+        var type = method.ContainingType;
+        return (method.Name.StartsWith("Serialize", System.StringComparison.Ordinal) && MetadataNames.Is(type, "System.Text.Json.JsonSerializer"))
+            || (method.Name == "SerializeObject" && MetadataNames.Is(type, "Newtonsoft.Json.JsonConvert"))
+            || (method.Name == "Create" && MetadataNames.Is(type, "System.Net.Http.Json.JsonContent"));
     }
 
     /// <summary>A hit being collected: the same sink call may be met again in later rounds of a loop.</summary>

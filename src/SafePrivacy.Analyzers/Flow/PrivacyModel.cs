@@ -27,7 +27,10 @@ internal sealed class PrivacyModel
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SinkHit>> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodyOperations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
     private readonly ConcurrentDictionary<(IMethodSymbol, int), MethodSummary> _summaries = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _levelFreeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _mayReturnData = new();
     private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _maySink = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasSourceBody = new(SymbolEqualityComparer.Default);
@@ -36,6 +39,8 @@ internal sealed class PrivacyModel
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+    private readonly Lazy<bool> _declaresData;
+    private readonly Lazy<bool> _declaresModerationActions;
     private CallGraph? _callGraph;
 
     private PrivacyModel(Compilation compilation, AnalyzerOptions options, ExternalAnnotations external)
@@ -43,8 +48,11 @@ internal sealed class PrivacyModel
         Compilation = compilation;
         _options = options.AnalyzerConfigOptionsProvider;
         External = external;
-        Classifier = new DataClassifier(external);
+        var scope = AnnotationScope.For(compilation, external);
+        Classifier = new DataClassifier(external, scope);
         Sinks = new SinkResolver(compilation);
+        _declaresData = new Lazy<bool>(() => DeclaredData.MayExist(compilation, external, scope, CancellationToken.None));
+        _declaresModerationActions = new Lazy<bool>(() => DeclaredData.MayDeclareModerationActions(compilation, scope, CancellationToken.None));
         _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => AllTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
         IsActive = !external.IsEmpty
             || AttributeNames.All.Any(name => AttributeNames.IsDeclaredIn(compilation, name))
@@ -53,6 +61,12 @@ internal sealed class PrivacyModel
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>Whether anything in reach is declared personal data; without it no value can be a source.</summary>
+    public bool DeclaresData => _declaresData.Value;
+
+    /// <summary>Whether any method in reach can be a <c>[ModerationAction]</c>.</summary>
+    public bool DeclaresModerationActions => _declaresModerationActions.Value;
 
     public DataClassifier Classifier { get; }
 
@@ -72,6 +86,13 @@ internal sealed class PrivacyModel
         var model = Get(compilation, options, cancellationToken);
         return model.IsActive ? model : null;
     }
+
+    /// <summary>
+    /// The compilation's model for rules about personal data itself (every flow rule): null as well when nothing
+    /// in reach is declared personal data, so a project that has not annotated anything yet pays nothing.
+    /// </summary>
+    public static PrivacyModel? ForDeclaredData(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        For(compilation, options, cancellationToken) is { DeclaresData: true } model ? model : null;
 
     /// <summary>The compilation's external annotations, read once and shared, whether or not anything else is declared.</summary>
     public static ExternalAnnotations AnnotationsFor(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
@@ -97,6 +118,10 @@ internal sealed class PrivacyModel
         {
             try
             {
+                if (blocks[0].SemanticModel is { } semanticModel)
+                {
+                }
+
                 var configured = ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree);
                 var facts = BodyFacts.Collect(blocks, this, configured);
                 if (!MayMeet(facts, SummaryLevels - 1, cancellationToken))
@@ -135,12 +160,14 @@ internal sealed class PrivacyModel
             return null;
         }
 
-        return _summaries.GetOrAdd((definition, level), key => ComputeSummary(key.Item1, key.Item2, cancellationToken));
+        return _levelFreeSummaries.TryGetValue(definition, out var levelFree)
+            ? levelFree
+            : _summaries.GetOrAdd((definition, level), key => ComputeSummary(key.Item1, key.Item2, cancellationToken));
     }
 
     private MethodSummary ComputeSummary(IMethodSymbol method, int level, CancellationToken cancellationToken)
     {
-        var body = SourceBodies.GetBody(method, Compilation, cancellationToken);
+        var body = BodyOf(method, cancellationToken);
         if (body is null)
         {
             return MethodSummary.Empty;
@@ -154,8 +181,30 @@ internal sealed class PrivacyModel
 
         var walker = new FlowWalker(this, method, summaryOf: method, level - 1, ConfiguredSinksFor(body.Syntax.SyntaxTree), cancellationToken);
         var summary = new MethodSummary(walker.Run(new[] { body }));
-        return summary.IsEmpty ? MethodSummary.Empty : summary;
+        summary = summary.IsEmpty ? MethodSummary.Empty : summary;
+        if (!walker.ReachedCallees)
+        {
+            // A helper that calls no other code of this compilation has one summary at every level: walk it once.
+            _levelFreeSummaries.TryAdd(method, summary);
+        }
+
+        return summary;
     }
+
+    /// <summary>
+    /// A method's bound body, bound once: the facts, every summary level and the call graph share it instead of
+    /// each asking the semantic model again (which rebinds once the driver has released that tree's model).
+    /// </summary>
+    public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _bodyOperations.GetOrAdd(Definition(method), m => SourceBodies.GetBody(m, Compilation, SemanticModelOf, cancellationToken));
+
+    // The driver releases a tree's semantic model (and every body bound in it) once it has analysed the tree; a
+    // helper in that tree asked for later would be bound all over again. The model is kept here instead: the
+    // driver's own, captured as bodies are analysed, or the compilation's cached one, which the driver then shares.
+    private SemanticModel SemanticModelOf(SyntaxTree tree) =>
+#pragma warning disable RS1030 // Cross-method summaries need the callee's body; under analysis the compilation hands out its cached semantic models.
+        _semanticModels.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
     public bool IsSink(IMethodSymbol method, ConfiguredSinks configured) =>
         !Sinks.Resolve(method).IsEmpty || configured.Resolve(method) is not null;
@@ -338,17 +387,29 @@ internal sealed class PrivacyModel
             return IsTextLike(generic.TypeArguments[0]);
         }
 
-        return type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly" or "System.Guid"
-            or "System.Uri" or "System.Net.IPAddress" or "System.Net.IPEndPoint" or "System.Net.Mail.MailAddress" or "System.Text.StringBuilder"
-            or "System.Numerics.BigInteger" or "System.Half" or "System.Int128" or "System.UInt128"
-            || type.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.KeyValuePair<TKey, TValue>";
+        foreach (var name in TextLikeTypes)
+        {
+            if (MetadataNames.Is(type, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly string[] TextLikeTypes =
+    {
+        "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Guid", "System.Uri",
+        "System.Net.IPAddress", "System.Net.IPEndPoint", "System.Net.Mail.MailAddress", "System.Text.StringBuilder",
+        "System.Numerics.BigInteger", "System.Half", "System.Int128", "System.UInt128", "System.Collections.Generic.KeyValuePair`2",
+    };
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.PartialImplementationPart ?? method.ReducedFrom ?? method).OriginalDefinition;
 
     private BodyFacts MethodFacts(IMethodSymbol method, CancellationToken cancellationToken) => _facts.GetOrAdd(method, m =>
     {
-        var body = SourceBodies.GetBody(m, Compilation, cancellationToken);
+        var body = BodyOf(m, cancellationToken);
         return body is null ? BodyFacts.None : BodyFacts.Collect(new[] { body }, this, ConfiguredSinksFor(body.Syntax.SyntaxTree));
     });
 

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,8 +29,11 @@ internal static class SourceBodies
         return null;
     }
 
-    /// <summary>The method's body as operations, or null when it has none in this compilation.</summary>
-    public static IOperation? GetBody(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The method's body as operations, or null when it has none in this compilation. <paramref name="semanticModelOf"/>
+    /// gives the model of a tree: the one the analyzer driver bound it with, where known, so nothing is bound twice.
+    /// </summary>
+    public static IOperation? GetBody(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModelOf, CancellationToken cancellationToken)
     {
         if (FindBodyDeclaration(method, compilation) is not { } reference)
         {
@@ -37,10 +41,7 @@ internal static class SourceBodies
         }
 
         var syntax = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // Cross-method summaries need the callee's body; under analysis the compilation hands out its cached semantic models.
-        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        return model.GetOperation(syntax, cancellationToken) switch
+        return semanticModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
         {
             ILocalFunctionOperation localFunction => (IOperation?)localFunction.Body ?? localFunction.IgnoredBody,
             var operation => operation,

@@ -32,7 +32,7 @@ public sealed class AutomatedSignificantDecisionAnalyzer : DiagnosticAnalyzer
         {
             if (!AttributeNames.IsDeclaredIn(start.Compilation, AttributeNames.ModerationAction)
                 || !AttributeNames.IsDeclaredIn(start.Compilation, AttributeNames.ModerationPipeline)
-                || PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is not { } model)
+                || PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is not { DeclaresModerationActions: true } model)
             {
                 return;
             }

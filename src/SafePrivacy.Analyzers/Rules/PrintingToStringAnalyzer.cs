@@ -25,7 +25,7 @@ public sealed class PrintingToStringAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is { } model)
+            if (PrivacyModel.ForDeclaredData(start.Compilation, start.Options, start.CancellationToken) is { } model)
             {
                 start.RegisterSymbolAction(symbol => Check(symbol, model), SymbolKind.NamedType);
             }

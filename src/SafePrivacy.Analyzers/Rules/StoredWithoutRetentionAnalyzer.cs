@@ -30,7 +30,7 @@ public sealed class StoredWithoutRetentionAnalyzer : DiagnosticAnalyzer
         FlowAnalysis.Register(context, AnalyzeBody);
         context.RegisterCompilationStartAction(start =>
         {
-            if (PrivacyModel.For(start.Compilation, start.Options, start.CancellationToken) is { } model
+            if (PrivacyModel.ForDeclaredData(start.Compilation, start.Options, start.CancellationToken) is { } model
                 && !start.Compilation.GetTypesByMetadataName(DbContext).IsEmpty)
             {
                 start.RegisterSymbolAction(symbol => CheckDbSet(symbol, model), SymbolKind.Property);

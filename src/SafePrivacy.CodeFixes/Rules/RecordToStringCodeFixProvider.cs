@@ -29,7 +29,7 @@ public sealed class RecordToStringCodeFixProvider : DocumentCodeFixProvider
 
     protected override void Fix(DocumentEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var classifier = new DataClassifier(ExternalAnnotations.Empty);
+        var classifier = new DataClassifier(ExternalAnnotations.Empty, AnnotationScope.Everything);
         foreach (var record in diagnostics.Select(d => Record(editor.OriginalRoot, d)).OfType<RecordDeclarationSyntax>().Distinct())
         {
             if (editor.SemanticModel.GetDeclaredSymbol(record, cancellationToken) is not { } type)
