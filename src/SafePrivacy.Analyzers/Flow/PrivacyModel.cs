@@ -39,6 +39,7 @@ internal sealed class PrivacyModel
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+    private readonly Lazy<SinkResolver> _sinks;
     private readonly Lazy<bool> _declaresData;
     private readonly Lazy<bool> _declaresModerationActions;
     private CallGraph? _callGraph;
@@ -50,7 +51,7 @@ internal sealed class PrivacyModel
         External = external;
         var scope = AnnotationScope.For(compilation, external);
         Classifier = new DataClassifier(external, scope);
-        Sinks = new SinkResolver(compilation);
+        _sinks = new Lazy<SinkResolver>(() => new SinkResolver(compilation));
         _declaresData = new Lazy<bool>(() => DeclaredData.MayExist(compilation, external, scope, CancellationToken.None));
         _declaresModerationActions = new Lazy<bool>(() => DeclaredData.MayDeclareModerationActions(compilation, scope, CancellationToken.None));
         _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => AllTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
@@ -70,7 +71,8 @@ internal sealed class PrivacyModel
 
     public DataClassifier Classifier { get; }
 
-    public SinkResolver Sinks { get; }
+    /// <summary>The sink catalogue resolved against this compilation, on first use (never, where nothing is declared).</summary>
+    public SinkResolver Sinks => _sinks.Value;
 
     public ExternalAnnotations External { get; }
 
