@@ -17,17 +17,27 @@ namespace SafePrivacy.Analyzers.Flow;
 internal sealed class AnnotationScope
 {
     /// <summary>Every assembly may annotate: for callers without a compilation (code fixes).</summary>
-    public static readonly AnnotationScope Everything = new(null, ImmutableHashSet<IAssemblySymbol>.Empty);
+    public static readonly AnnotationScope Everything = new(null, ImmutableHashSet<IAssemblySymbol>.Empty, complianceInReach: true);
 
     private readonly IAssemblySymbol? _own;
     private readonly ImmutableHashSet<IAssemblySymbol> _declaring;
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _answers = new(SymbolEqualityComparer.Default);
 
-    private AnnotationScope(IAssemblySymbol? own, ImmutableHashSet<IAssemblySymbol> declaring)
+    private AnnotationScope(IAssemblySymbol? own, ImmutableHashSet<IAssemblySymbol> declaring, bool complianceInReach)
     {
         _own = own;
         _declaring = declaring;
+        ComplianceInReach = complianceInReach;
     }
+
+    /// <summary>
+    /// Whether anything can declare personal data here at all: SafePrivacy's attributes, Identity's, a Compliance
+    /// classification or external annotations. Without any, SafePrivacy has nothing to do in the compilation.
+    /// </summary>
+    public bool CanDeclare => _own is null || !_declaring.IsEmpty;
+
+    /// <summary>Whether <c>Microsoft.Extensions.Compliance</c> classifications can be applied (any subclass may be personal data).</summary>
+    public bool ComplianceInReach { get; }
 
     public static AnnotationScope For(Compilation compilation, ExternalAnnotations external)
     {
@@ -38,9 +48,9 @@ internal sealed class AnnotationScope
         }
 
         AddDefiners(compilation, DataClassifier.IdentityPersonalData, declaring);
-        AddDefiners(compilation, DataClassifier.ComplianceClassification, declaring);
+        var complianceInReach = AddDefiners(compilation, DataClassifier.ComplianceClassification, declaring);
         declaring.UnionWith(external.Assemblies);
-        return new AnnotationScope(compilation.Assembly, declaring.ToImmutableHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default));
+        return new AnnotationScope(compilation.Assembly, declaring.ToImmutableHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default), complianceInReach);
     }
 
     /// <summary>Whether <paramref name="symbol"/>'s assembly can carry data annotations.</summary>
@@ -75,11 +85,15 @@ internal sealed class AnnotationScope
     private bool MayAnnotate(IAssemblySymbol assembly) => _answers.GetOrAdd(assembly, a =>
         _declaring.Contains(a) || a.Modules.SelectMany(m => m.ReferencedAssemblySymbols).Any(_declaring.Contains));
 
-    private static void AddDefiners(Compilation compilation, string metadataName, HashSet<IAssemblySymbol> declaring)
+    // Adds the assemblies defining the type; whether there is any.
+    private static bool AddDefiners(Compilation compilation, string metadataName, HashSet<IAssemblySymbol> declaring)
     {
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        var types = compilation.GetTypesByMetadataName(metadataName);
+        foreach (var type in types)
         {
             declaring.Add(type.ContainingAssembly);
         }
+
+        return !types.IsEmpty;
     }
 }

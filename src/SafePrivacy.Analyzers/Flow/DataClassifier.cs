@@ -207,6 +207,19 @@ internal sealed class DataClassifier
                 break;
         }
 
+        // A parameter of an interface implementation: the interface method's parameter, where callers through the
+        // interface see the annotation (and where SP9001 asks for it).
+        if (member is IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { } owner } method } implementing)
+        {
+            foreach (var implemented in ImplementedInterfaceMembers(method, owner))
+            {
+                if (implemented is IMethodSymbol interfaceMethod && implementing.Ordinal < interfaceMethod.Parameters.Length)
+                {
+                    yield return interfaceMethod.Parameters[implementing.Ordinal];
+                }
+            }
+        }
+
         if (member is IPropertySymbol property && property.ContainingType is { } type)
         {
             foreach (var implemented in ImplementedInterfaceMembers(property, type))
@@ -231,8 +244,23 @@ internal sealed class DataClassifier
         }
     }
 
+    /// <summary>Whether <paramref name="member"/> implements a member of an interface (implicitly or explicitly).</summary>
+    public static bool ImplementsInterface(ISymbol member) =>
+        member.ContainingType is { } type && ImplementedInterfaceMembers(member, type).Any();
+
     private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member, INamedTypeSymbol type)
     {
+        var explicitly = member switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        foreach (var implemented in explicitly)
+        {
+            yield return implemented;
+        }
+
         foreach (var @interface in type.AllInterfaces)
         {
             foreach (var candidate in @interface.GetMembers(member.Name))

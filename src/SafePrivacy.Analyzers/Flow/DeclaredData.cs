@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,29 +19,28 @@ internal static class DeclaredData
     // and the Identity types through which its annotated users are reached (IdentityUser, IdentityDbContext, the
     // managers of a custom user type); a file that names none of them declares no personal data and reads none of
     // Identity's (a comment naming one only costs the full analysis).
-    private static readonly string[] Words =
+    private static readonly string[] DataWords =
     {
         "PersonalData", "SpecialCategoryData", "CriminalOffenceData", "UserGeneratedContent",
         "IdentityUser", "IdentityDbContext", "UserManager", "SignInManager", "UserStore",
-        "ModerationAction",
     };
 
-    private const int DataWords = (1 << 9) - 1;
-    private const int ModerationActionWord = 1 << 9;
+    private const string ModerationActionWord = "ModerationAction";
+
+    // Every word searched for, one bit each in a file's answer: the data words first, then the moderation action.
+    private static readonly string[] Words = DataWords.Concat(new[] { ModerationActionWord }).ToArray();
+    private static readonly int DataWordsMask = (1 << DataWords.Length) - 1;
+    private static readonly int ModerationActionMask = 1 << DataWords.Length;
 
     // Per tree, so that in an IDE only edited files are searched again for each new compilation.
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<int>> MentionsByTree = new();
 
     public static bool MayExist(Compilation compilation, ExternalAnnotations external, AnnotationScope scope, CancellationToken cancellationToken)
     {
-        if (!external.IsEmpty
-            || !compilation.GetTypesByMetadataName(DataClassifier.ComplianceClassification).IsEmpty
-            || scope.AnnotatedLibraryReferenced(compilation))
-        {
-            return true;
-        }
-
-        return SourceMentions(compilation, DataWords, cancellationToken);
+        return !external.IsEmpty
+            || scope.ComplianceInReach
+            || scope.AnnotatedLibraryReferenced(compilation)
+            || SourceMentions(compilation, DataWordsMask, cancellationToken);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ internal static class DeclaredData
     /// built against the annotations is referenced. Without one, no call can be an automated ban.
     /// </summary>
     public static bool MayDeclareModerationActions(Compilation compilation, AnnotationScope scope, CancellationToken cancellationToken) =>
-        scope.AnnotatedLibraryReferenced(compilation) || SourceMentions(compilation, ModerationActionWord, cancellationToken);
+        scope.AnnotatedLibraryReferenced(compilation) || SourceMentions(compilation, ModerationActionMask, cancellationToken);
 
     private static bool SourceMentions(Compilation compilation, int words, CancellationToken cancellationToken)
     {

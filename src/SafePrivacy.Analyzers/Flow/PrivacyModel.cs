@@ -55,10 +55,7 @@ internal sealed class PrivacyModel
         _declaresData = new Lazy<bool>(() => DeclaredData.MayExist(compilation, external, scope, CancellationToken.None));
         _declaresModerationActions = new Lazy<bool>(() => DeclaredData.MayDeclareModerationActions(compilation, scope, CancellationToken.None));
         _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => AllTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
-        IsActive = !external.IsEmpty
-            || AttributeNames.All.Any(name => AttributeNames.IsDeclaredIn(compilation, name))
-            || !compilation.GetTypesByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute").IsEmpty
-            || !compilation.GetTypesByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute").IsEmpty;
+        IsActive = scope.CanDeclare;
     }
 
     public Compilation Compilation { get; }
@@ -122,6 +119,7 @@ internal sealed class PrivacyModel
             {
                 if (blocks[0].SemanticModel is { } semanticModel)
                 {
+                    _semanticModels.TryAdd(semanticModel.SyntaxTree, semanticModel);
                 }
 
                 var configured = ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree);

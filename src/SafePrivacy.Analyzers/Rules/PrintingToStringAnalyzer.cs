@@ -74,14 +74,25 @@ public sealed class PrintingToStringAnalyzer : DiagnosticAnalyzer
             return new List<string>();
         }
 
-        // The synthesised PrintMembers prints every public instance property and field, inherited ones too.
-        var wholeIsPersonal = model.Classifier.ClassifyType(type).Shape == TaintShape.Data;
+        return SynthesisedPrint(type, model.Classifier).Where(m => m.IsPersonal).Select(m => m.Name).ToList();
+    }
+
+    /// <summary>
+    /// What a record's synthesised ToString prints — every public instance property and field, inherited ones too —
+    /// each with whether it is personal data. The rule reports the personal ones; its fix prints only the others.
+    /// </summary>
+    internal static IEnumerable<(string Name, bool IsPersonal)> SynthesisedPrint(INamedTypeSymbol type, DataClassifier classifier)
+    {
+        var wholeIsPersonal = classifier.ClassifyType(type).Shape == TaintShape.Data;
         return DataClassifier.InstanceDataMembers(type)
-            .Where(m => m.Member.DeclaredAccessibility == Accessibility.Public && m.Member.Name != "EqualityContract")
-            .Where(m => wholeIsPersonal || model.Classifier.ClassifyMember(m.Member).IsPersonal || model.Classifier.ClassifyType(m.Type).IsPersonal)
-            .Where(m => !model.Classifier.ClassifyMember(m.Member).IsSilenced)
-            .Select(m => m.Member.Name)
-            .Distinct()
-            .ToList();
+            .Where(m => m.Member.DeclaredAccessibility == Accessibility.Public)
+            .GroupBy(m => m.Member.Name)
+            .Select(members =>
+            {
+                var (member, memberType) = members.First();
+                var memberClass = classifier.ClassifyMember(member);
+                var isPersonal = !memberClass.IsSilenced && (wholeIsPersonal || memberClass.IsPersonal || classifier.ClassifyType(memberType).IsPersonal);
+                return (members.Key, isPersonal);
+            });
     }
 }

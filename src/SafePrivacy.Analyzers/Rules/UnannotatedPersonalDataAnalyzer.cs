@@ -42,31 +42,34 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
     {
         switch (context.Symbol)
         {
-            case IMethodSymbol method:
+            case IMethodSymbol method when IsDeclaringMethod(method):
                 foreach (var parameter in method.Parameters)
                 {
-                    if (IsCandidateParameter(parameter, method))
+                    if (!IsRecordPropertyParameter(parameter, method))
                     {
-                        CheckMember(context, model, parameter, parameter.Type);
+                        CheckMember(context, model, parameter, parameter.Type, declaredOn: method);
                     }
                 }
 
                 break;
-            case IPropertySymbol { IsImplicitlyDeclared: false, IsOverride: false, IsIndexer: false } property when !ImplementsInterface(property):
-                CheckMember(context, model, property, property.Type);
+            case IPropertySymbol { IsImplicitlyDeclared: false, IsOverride: false, IsIndexer: false } property:
+                CheckMember(context, model, property, property.Type, declaredOn: property);
                 break;
             case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false, AssociatedSymbol: null } field:
-                CheckMember(context, model, field, field.Type);
+                CheckMember(context, model, field, field.Type, declaredOn: field);
                 break;
         }
     }
 
-    private static void CheckMember(SymbolAnalysisContext context, PrivacyModel model, ISymbol member, ITypeSymbol type)
+    // Annotations are written where a member is declared first: not on an interface implementation, whose interface
+    // carries them (asked only once a name matched — it walks every interface of the type).
+    private static void CheckMember(SymbolAnalysisContext context, PrivacyModel model, ISymbol member, ITypeSymbol type, ISymbol declaredOn)
     {
         var location = member.Locations.FirstOrDefault(l => l.IsInSource);
         if (location is null
             || NamePatterns.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(location.SourceTree!)) is not { } patterns
-            || patterns.Match(member.Name, type) is not { } pattern)
+            || patterns.Match(member.Name, type) is not { } pattern
+            || DataClassifier.ImplementsInterface(declaredOn))
         {
             return;
         }
@@ -94,23 +97,13 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
         && (model.Classifier.ClassifyType(type) is { IsPersonal: true, Shape: TaintShape.Data }
             || AttributeNames.Find(type, AttributeNames.NotPersonalData) is not null);
 
-    // Parameters are annotated where they are declared first: not on overrides, interface implementations,
-    // property setters, or a record's primary constructor (whose property is checked instead).
-    private static bool IsCandidateParameter(IParameterSymbol parameter, IMethodSymbol method)
-    {
-        if (method.IsImplicitlyDeclared || method.IsOverride || method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction)
-            || ImplementsInterface(method))
-        {
-            return false;
-        }
+    // Parameters are annotated where they are declared first: not on overrides or property setters.
+    private static bool IsDeclaringMethod(IMethodSymbol method) =>
+        !method.IsImplicitlyDeclared && !method.IsOverride && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor;
 
-        return !(method.MethodKind == MethodKind.Constructor
-            && method.ContainingType.IsRecord
-            && method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any());
-    }
-
-    private static bool ImplementsInterface(ISymbol member) =>
-        member.ContainingType is { } type
-        && type.AllInterfaces.SelectMany(i => i.GetMembers(member.Name))
-            .Any(candidate => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member));
+    // A record's primary constructor parameter whose property is checked instead.
+    private static bool IsRecordPropertyParameter(IParameterSymbol parameter, IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor
+        && method.ContainingType.IsRecord
+        && method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any();
 }

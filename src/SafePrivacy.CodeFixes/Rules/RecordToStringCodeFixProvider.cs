@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using SafePrivacy.Analyzers;
 using SafePrivacy.Analyzers.Flow;
+using SafePrivacy.Analyzers.Rules;
 
 namespace SafePrivacy.CodeFixes.Rules;
 
@@ -29,7 +30,9 @@ public sealed class RecordToStringCodeFixProvider : DocumentCodeFixProvider
 
     protected override void Fix(DocumentEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var classifier = new DataClassifier(ExternalAnnotations.Empty, AnnotationScope.Everything);
+        // The compilation's own classifier, so that external annotations count as they do for the rule.
+        var classifier = PrivacyModel.For(editor.SemanticModel.Compilation, editor.OriginalDocument.Project.AnalyzerOptions, cancellationToken)?.Classifier
+            ?? new DataClassifier(ExternalAnnotations.Empty, AnnotationScope.Everything);
         foreach (var record in diagnostics.Select(d => Record(editor.OriginalRoot, d)).OfType<RecordDeclarationSyntax>().Distinct())
         {
             if (editor.SemanticModel.GetDeclaredSymbol(record, cancellationToken) is not { } type)
@@ -37,12 +40,7 @@ public sealed class RecordToStringCodeFixProvider : DocumentCodeFixProvider
                 continue;
             }
 
-            var shown = DataClassifier.InstanceDataMembers(type)
-                .Where(m => m.Member.DeclaredAccessibility == Accessibility.Public && m.Member.Name != "EqualityContract")
-                .Where(m => !classifier.ClassifyMember(m.Member).IsPersonal && !classifier.ClassifyType(m.Type).IsPersonal)
-                .Select(m => m.Member.Name)
-                .Distinct()
-                .ToList();
+            var shown = PrintingToStringAnalyzer.SynthesisedPrint(type, classifier).Where(m => !m.IsPersonal).Select(m => m.Name).ToList();
             var text = shown.Count == 0
                 ? $"\"{type.Name}\""
                 : $"$\"{type.Name} {{{{ {string.Join(", ", shown.Select(n => $"{n} = {{{n}}}"))} }}}}\"";

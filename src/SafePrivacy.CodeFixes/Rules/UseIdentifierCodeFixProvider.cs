@@ -9,6 +9,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using SafePrivacy.Analyzers;
+using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Flow;
+using SafePrivacy.Analyzers.Rules;
 
 namespace SafePrivacy.CodeFixes.Rules;
 
@@ -86,7 +89,7 @@ public sealed class UseIdentifierCodeFixProvider : DocumentCodeFixProvider
             {
                 var property = current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p =>
                     p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && p.GetMethod is not null && IsKeyType(p.Type)
-                    && !p.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.Name == Imports.Namespace && a.AttributeClass.Name.EndsWith("DataAttribute", System.StringComparison.Ordinal) && a.AttributeClass.Name != "NotPersonalDataAttribute"));
+                    && !DataClassifier.FromAttributes(p.GetAttributes()).IsPersonal);
                 if (property is not null)
                 {
                     return property;
@@ -99,7 +102,7 @@ public sealed class UseIdentifierCodeFixProvider : DocumentCodeFixProvider
 
     private static bool IsKeyType(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_String
-        || type.ToDisplayString() == "System.Guid";
+        || MetadataNames.Is(type, "System.Guid");
 
     private sealed record Replacement(ExpressionSyntax Target, ExpressionSyntax Receiver, INamedTypeSymbol Owner, IPropertySymbol Identifier);
 }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers.Flow;
 using SafePrivacy.Analyzers.Tests.Conventions;
 using SafePrivacy.Analyzers.Tests.Robustness;
 
@@ -27,21 +28,26 @@ public sealed class DeclaredDataTests
         }
         """;
 
-    [Fact]
-    public async Task NothingDeclared_NoFlowFindings_ButUnannotatedDataIsStillPointedOut()
-    {
-        var ids = await IdsAsync(RobustnessCorpus.Compile(new[] { Logging }));
+    private static readonly string AnnotatedLogging =
+        Logging.Replace("public string Email", "[SafePrivacy.PersonalData(SafePrivacy.DataCategory.Contact)] public string Email");
 
-        Assert.DoesNotContain(RuleIds.PersonalDataLogged, ids);
-        Assert.Contains(RuleIds.UnannotatedPersonalData, ids);
+    [Fact]
+    public async Task NothingDeclared_TheFlowRulesDoNotStart_ButUnannotatedDataIsStillPointedOut()
+    {
+        var compilation = RobustnessCorpus.Compile(new[] { Logging });
+
+        Assert.NotNull(PrivacyModel.For(compilation, NoOptions, default));
+        Assert.Null(PrivacyModel.ForDeclaredData(compilation, NoOptions, default));
+        Assert.Contains(RuleIds.UnannotatedPersonalData, await IdsAsync(compilation));
     }
 
     [Fact]
     public async Task DataDeclaredInSource_FlowRulesRun()
     {
-        var annotated = Logging.Replace("public string Email", "[SafePrivacy.PersonalData(SafePrivacy.DataCategory.Contact)] public string Email");
+        var compilation = RobustnessCorpus.Compile(new[] { AnnotatedLogging });
 
-        Assert.Contains(RuleIds.PersonalDataLogged, await IdsAsync(RobustnessCorpus.Compile(new[] { annotated })));
+        Assert.NotNull(PrivacyModel.ForDeclaredData(compilation, NoOptions, default));
+        Assert.Contains(RuleIds.PersonalDataLogged, await IdsAsync(compilation));
     }
 
     [Fact]
@@ -97,10 +103,12 @@ public sealed class DeclaredDataTests
         Assert.Contains(RuleIds.PersonalDataLogged, await IdsAsync(consumer));
     }
 
+    private static readonly AnalyzerOptions NoOptions = new(ImmutableArray<AdditionalText>.Empty);
+
     private static async Task<ImmutableArray<string>> IdsAsync(Compilation compilation)
     {
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        var options = new CompilationWithAnalyzersOptions(NoOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
         var diagnostics = await compilation.WithAnalyzers(AnalyzerConventionTests.Analyzers, options).GetAnalyzerDiagnosticsAsync();
         return diagnostics.Select(d => d.Id).ToImmutableArray();
     }

@@ -117,6 +117,28 @@ public sealed class SourceTests
         """);
 
     [Fact]
+    public Task ParameterAnnotations_OnAnInterfaceMethod_HoldInItsImplementations() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+        using SafePrivacy;
+
+        public interface IMailer { void Send([PersonalData(DataCategory.Contact)] string email, string subject); }
+
+        public class Mailer : IMailer
+        {
+            private readonly ILogger _log;
+            public Mailer(ILogger log) => _log = log;
+            public void Send(string email, string subject) => _log.LogInformation("To {Email}: {Subject}", [|email|], subject);
+        }
+
+        public class QuietMailer : IMailer
+        {
+            private readonly ILogger _log;
+            public QuietMailer(ILogger log) => _log = log;
+            void IMailer.Send(string address, string subject) => _log.LogInformation("To {Email}: {Subject}", [|address|], subject);
+        }
+        """);
+
+    [Fact]
     public Task IdentityAttributes_OnTheRealIdentityUser() => Verify.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Identity;
         using Microsoft.Extensions.Logging;

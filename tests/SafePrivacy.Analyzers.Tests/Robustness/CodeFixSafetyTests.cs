@@ -33,6 +33,7 @@ public sealed class CodeFixSafetyTests
     public async Task EveryOfferedFix_KeepsTheCodeCompiling()
     {
         var applied = 0;
+        var appliedBy = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<(string Origin, string Report)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         await Parallel.ForEachAsync(RobustnessCorpus.TestSnippets, parallel, async (source, cancellationToken) =>
@@ -40,6 +41,7 @@ public sealed class CodeFixSafetyTests
             foreach (var outcome in await ApplyEveryFixAsync(source, cancellationToken))
             {
                 Interlocked.Increment(ref applied);
+                appliedBy.AddOrUpdate(outcome.Fixer, 1, (_, count) => count + 1);
                 if (outcome.NewErrors.Count > 0)
                 {
                     broken.Add((source.Origin, $"{source.Origin}: '{outcome.Fix}' for {outcome.Diagnostic} adds:\n  "
@@ -48,33 +50,13 @@ public sealed class CodeFixSafetyTests
             }
         });
 
-        // Every fixer must have been exercised, or this test would prove nothing about it.
-        Assert.True(applied > 50, $"Only {applied} fixes were applied.");
+        // Every fixer must have been applied somewhere, or this test would prove nothing about it.
+        Assert.Empty(Fixers.Select(f => f.GetType().Name).Except(appliedBy.Keys));
         var reports = broken.OrderBy(b => b.Origin, StringComparer.Ordinal).Select(b => b.Report).ToList();
         Assert.True(reports.Count == 0, $"{reports.Count} of {applied} fixes break compilation; the first ones:\n\n" + string.Join("\n\n", reports.Take(3)));
     }
 
-    [Fact]
-    public async Task EveryFixer_IsOfferedSomewhereInTheCorpus()
-    {
-        var offered = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var source in RobustnessCorpus.TestSnippets)
-        {
-            foreach (var outcome in await ApplyEveryFixAsync(source, CancellationToken.None, applyFixes: false))
-            {
-                offered[outcome.Fixer] = true;
-            }
-
-            if (offered.Count == Fixers.Length)
-            {
-                return;
-            }
-        }
-
-        Assert.Empty(Fixers.Select(f => f.GetType().Name).Except(offered.Keys));
-    }
-
-    private static async Task<List<FixOutcome>> ApplyEveryFixAsync(CorpusSource source, CancellationToken cancellationToken, bool applyFixes = true)
+    private static async Task<List<FixOutcome>> ApplyEveryFixAsync(CorpusSource source, CancellationToken cancellationToken)
     {
         var project = TestProject.Create(new[] { source.Text }, Array.Empty<(string, string)>(), null, LanguageVersion.Latest, OutputKind.DynamicallyLinkedLibrary);
         var before = Errors(await project.GetCompilationAsync(cancellationToken));
@@ -95,12 +77,6 @@ public sealed class CodeFixSafetyTests
                 foreach (var action in actions)
                 {
                     var described = $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition}";
-                    if (!applyFixes)
-                    {
-                        outcomes.Add(new FixOutcome(fixer.GetType().Name, action.Title, described, new List<string>(), string.Empty));
-                        continue;
-                    }
-
                     var fixedProject = await ApplyAsync(action, project, cancellationToken);
                     var after = Errors(await fixedProject.GetCompilationAsync(cancellationToken));
                     var added = after.Except(before).OrderBy(e => e, StringComparer.Ordinal).ToList();

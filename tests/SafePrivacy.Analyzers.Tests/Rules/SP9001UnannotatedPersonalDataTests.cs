@@ -66,6 +66,30 @@ public sealed class SP9001UnannotatedPersonalDataTests
         """,
         Verify.Diagnostic("SP9001").WithSpan(22, 53, 22, 64));
 
+    // An interface member is annotated on the interface, where every caller sees it: reported there only, once.
+    [Fact]
+    public Task Diagnostic_OnTheInterface_NotOnItsImplementations() => Verify.VerifyAnalyzerAsync("""
+        using SafePrivacy;
+
+        public interface IContact
+        {
+            string [|Email|] { get; }
+            void Update(string [|phoneNumber|]);
+        }
+
+        public class Contact : IContact
+        {
+            public string Email => "";
+            public void Update(string phoneNumber) { }
+        }
+
+        public class HiddenContact : IContact
+        {
+            string IContact.Email => "";
+            void IContact.Update(string phoneNumber) { }
+        }
+        """);
+
     [Fact]
     public Task Configuration_AddsExcludesAndSwitchesOff() =>
         new AnalyzerTest(new UnannotatedPersonalDataAnalyzer())
