@@ -36,6 +36,14 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
+    public async Task Scan_WithFailOnWarning_FailsOnTheSamplesWarnings()
+    {
+        var result = await Tool.RunAsync("scan", Repository.Sample("Forum.Mistakes"), "--fail-on", "warning", "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+    }
+
+    [Fact]
     public async Task Scan_InEnforceMode_MakesEveryFindingAnError_AndFails()
     {
         var result = await Tool.RunAsync("scan", Repository.Sample("Forum.Mistakes"), "--mode", "enforce", "--format", "json");

@@ -125,14 +125,13 @@ internal sealed class NamePatterns
             type = nullable.TypeArguments[0];
         }
 
-        var name = type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString();
         var isText = type.SpecialType == SpecialType.System_String;
         return shape switch
         {
-            ValueShape.Text => isText || name == "System.Net.Mail.MailAddress",
-            ValueShape.Date => isText || type.SpecialType == SpecialType.System_DateTime || name is "System.DateOnly" or "System.DateTimeOffset",
+            ValueShape.Text => isText || MetadataNames.Is(type, "System.Net.Mail.MailAddress"),
+            ValueShape.Date => isText || type.SpecialType == SpecialType.System_DateTime || MetadataNames.Is(type, "System.DateOnly") || MetadataNames.Is(type, "System.DateTimeOffset"),
             ValueShape.Number => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal,
-            ValueShape.NetworkAddress => isText || name == "System.Net.IPAddress",
+            ValueShape.NetworkAddress => isText || MetadataNames.Is(type, "System.Net.IPAddress"),
             ValueShape.Secret => isText || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }),
             _ => false,
         };

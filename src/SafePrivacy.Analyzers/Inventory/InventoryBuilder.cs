@@ -158,7 +158,8 @@ internal sealed class InventoryBuilder
         _ => false,
     };
 
-    private static InventorySinkKind Map(SinkKind kind) => kind switch
+    /// <summary>The public name of an engine sink kind; a kind added to the engine without one fails its test, not silently.</summary>
+    internal static InventorySinkKind Map(SinkKind kind) => kind switch
     {
         SinkKind.Log => InventorySinkKind.Log,
         SinkKind.Exception => InventorySinkKind.Exception,
@@ -167,7 +168,8 @@ internal sealed class InventoryBuilder
         SinkKind.Transfer => InventorySinkKind.Transfer,
         SinkKind.Url => InventorySinkKind.Url,
         SinkKind.Classifier => InventorySinkKind.Classifier,
-        _ => InventorySinkKind.Email,
+        SinkKind.EmailRecipient => InventorySinkKind.Email,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A sink kind with no inventory name."),
     };
 
     private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)

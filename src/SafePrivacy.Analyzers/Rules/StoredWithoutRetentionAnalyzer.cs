@@ -16,7 +16,7 @@ namespace SafePrivacy.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StoredWithoutRetentionAnalyzer : DiagnosticAnalyzer
 {
-    private const string DbSet = "Microsoft.EntityFrameworkCore.DbSet<TEntity>";
+    private const string DbSet = "Microsoft.EntityFrameworkCore.DbSet`1";
     private const string DbContext = "Microsoft.EntityFrameworkCore.DbContext";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -76,8 +76,8 @@ public sealed class StoredWithoutRetentionAnalyzer : DiagnosticAnalyzer
     {
         var property = (IPropertySymbol)context.Symbol;
         if (property.Type is not INamedTypeSymbol { IsGenericType: true } type
-            || type.OriginalDefinition.ToDisplayString() != DbSet
-            || !DerivesFrom(property.ContainingType, DbContext))
+            || !MetadataNames.Is(type, DbSet)
+            || !MetadataNames.DerivesFrom(property.ContainingType, DbContext))
         {
             return;
         }
@@ -99,18 +99,5 @@ public sealed class StoredWithoutRetentionAnalyzer : DiagnosticAnalyzer
             entity.Name,
             held,
             $"{property.ContainingType.Name}.{property.Name}"));
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, string name)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString() == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

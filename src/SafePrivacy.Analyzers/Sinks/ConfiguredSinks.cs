@@ -30,7 +30,14 @@ internal sealed class ConfiguredSinks
 
     private readonly ImmutableDictionary<string, (SinkKind Kind, string? Parameter)> _methods;
 
-    private ConfiguredSinks(ImmutableDictionary<string, (SinkKind, string?)> methods) => _methods = methods;
+    // The listed methods' own names: a call to any other name is settled without formatting its type's name.
+    private readonly ImmutableHashSet<string> _methodNames;
+
+    private ConfiguredSinks(ImmutableDictionary<string, (SinkKind, string?)> methods)
+    {
+        _methods = methods;
+        _methodNames = methods.Keys.Select(k => k.Substring(k.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
+    }
 
     public bool IsEmpty => _methods.IsEmpty;
 
@@ -63,6 +70,11 @@ internal sealed class ConfiguredSinks
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!_methodNames.Contains(definition.Name))
+        {
+            return null;
+        }
+
         var name = definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
         if (!_methods.TryGetValue(name, out var configured))
         {

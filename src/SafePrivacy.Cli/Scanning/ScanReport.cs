@@ -77,13 +77,25 @@ internal sealed class ScanReport
         }
     }
 
-    /// <summary>0 when no finding reaches --fail-on, 1 when one does.</summary>
-    public int ExitCode(FailOn failOn) => failOn switch
+    /// <summary>
+    /// 0 when no finding reaches --fail-on, 1 when one does; 2 when an analyzer failed, whatever --fail-on says: the
+    /// scan did not cover the code, and a build server must not take that for a pass.
+    /// </summary>
+    public int ExitCode(FailOn failOn)
     {
-        FailOn.None => 0,
-        FailOn.Warning => Findings.Any(f => f.Severity >= DiagnosticSeverity.Warning) ? 1 : 0,
-        _ => Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? 1 : 0,
-    };
+        if (Notices.Any(n => n.Level == "error"))
+        {
+            return CliApplication.UsageError;
+        }
+
+        var failing = failOn switch
+        {
+            FailOn.None => false,
+            FailOn.Warning => Findings.Any(f => f.Severity >= DiagnosticSeverity.Warning),
+            _ => Findings.Any(f => f.Severity == DiagnosticSeverity.Error),
+        };
+        return failing ? CliApplication.FindingsFound : CliApplication.Success;
+    }
 
     /// <summary>"19 findings (2 errors, 17 warnings, 0 info) in 1 project".</summary>
     public string Summary()

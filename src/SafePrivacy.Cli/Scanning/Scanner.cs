@@ -20,7 +20,6 @@ namespace SafePrivacy.Cli.Scanning;
 /// </summary>
 internal static class Scanner
 {
-    private const string AnalyzerFailureId = "AD0001";
 
     public static async Task<ScanReport> ScanAsync(LoadedProjects loaded, SafePrivacyMode? modeOption, IStatus status, CancellationToken cancellationToken)
     {
@@ -49,6 +48,7 @@ internal static class Scanner
         var failures = new ConcurrentQueue<ScanNotice>();
         var options = new CompilationWithAnalyzersOptions(
             project.AnalyzerOptions,
+            // With a handler the driver reports a failing analyzer here instead of as an AD0001 diagnostic.
             (exception, analyzer, _) => failures.Enqueue(new ScanNotice("error", $"{analyzer.GetType().Name} failed in {project.Name}: {exception.Message}")),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
@@ -60,9 +60,8 @@ internal static class Scanner
             .Where(d => Rules.IsSafePrivacy(d.Id) && d.Severity != DiagnosticSeverity.Hidden)
             .Select(d => ToFinding(d, mode, root, project.Name))
             .ToImmutableArray();
-        var compilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && !Rules.IsSafePrivacy(d.Id) && d.Id != AnalyzerFailureId);
+        var compilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && !Rules.IsSafePrivacy(d.Id));
         var notices = failures.ToList();
-        notices.AddRange(diagnostics.Where(d => d.Id == AnalyzerFailureId).Select(d => new ScanNotice("error", d.GetMessage(CultureInfo.InvariantCulture))));
         if (compilerErrors > 0)
         {
             notices.Add(new ScanNotice(

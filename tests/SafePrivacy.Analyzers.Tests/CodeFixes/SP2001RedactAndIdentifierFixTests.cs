@@ -238,33 +238,58 @@ public sealed class SP2001RedactAndIdentifierFixTests
         {{Model}}
         """);
 
-    [Fact]
-    public async Task NoIdentifierFix_WhenTheTypeHasNoIdentifierOrItWouldNotFit()
-    {
-        var test = new Verifiers.CodeFixTest(new SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider(), new SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer())
+    // A source passed as its own expected output: the identifier fix must offer nothing.
+    [Theory]
+    [InlineData("""
+        public class Accounts
         {
-            Sources =
-            {
-                $$"""
-                public class Accounts
-                {
-                    public void Register(User user) => throw new System.InvalidOperationException([|user.Email|]);
-                }
-                {{Model}}
-                """,
-            },
-            FixedSources =
-            {
-                $$"""
-                public class Accounts
-                {
-                    public void Register(User user) => throw new System.InvalidOperationException([|user.Email|]);
-                }
-                {{Model}}
-                """,
-            },
-        };
+            public void Register(User user) => throw new System.InvalidOperationException([|user.Email|]);
+        }
+        """)]
+    [InlineData("""
+        public class Visitor { [SafePrivacy.PersonalData(SafePrivacy.DataCategory.Contact)] public string Email { get; set; } = ""; }
 
-        await test.RunAsync();
-    }
+        public class Accounts
+        {
+            public void Register(Visitor visitor) => throw new System.InvalidOperationException([|visitor.Email|]);
+        }
+        """)]
+    public Task NoIdentifierFix_WhenItWouldNotFitOrTheTypeHasNone(string source) =>
+        new Verifiers.CodeFixTest(new SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider(), new SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer())
+        {
+            Sources = { source + "\n" + Model },
+            FixedSources = { source + "\n" + Model },
+        }.RunAsync();
+
+    // IdentityUser's Id is itself [PersonalData] (Identity's own attribute): logging it instead would leak as much.
+    [Fact]
+    public Task NoIdentifierFix_WhenTheIdentifierIsPersonalDataToo() => Identifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+
+        public class ApplicationUser : IdentityUser
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+        }
+
+        public class SignIn
+        {
+            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+
+        public class ApplicationUser : IdentityUser
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+        }
+
+        public class SignIn
+        {
+            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
+        }
+        """);
 }

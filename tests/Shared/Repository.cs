@@ -1,9 +1,12 @@
 using System;
 using System.IO;
 
-namespace SafePrivacy.Analyzers.Tests.Conventions;
+namespace SafePrivacy.Tests;
 
-/// <summary>Files of the repository the tests run from: docs, release tracking, props, README.</summary>
+/// <summary>
+/// Files of the repository the tests run from — docs, release tracking, props, README, the samples — found from the
+/// test binaries upwards. Compiled into each test project (linked, not copied).
+/// </summary>
 internal static class Repository
 {
     private static readonly Lazy<string> RootPath = new(() =>
@@ -24,4 +27,7 @@ internal static class Repository
     public static string PathOf(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 
     public static string Read(params string[] parts) => File.ReadAllText(PathOf(parts));
+
+    /// <summary>A shipped sample's folder: <c>samples/<paramref name="name"/></c>.</summary>
+    public static string Sample(string name) => PathOf("samples", name);
 }
