@@ -3,6 +3,25 @@ namespace SafePrivacy.Analyzers.Tests;
 /// <summary>Domain types test sources share, appended to a source with <c>{{TestModel.Users}}</c>.</summary>
 internal static class TestModel
 {
+    /// <summary>
+    /// ASP.NET Core Identity's user with a [PersonalData] member of its own, logged: Identity's attribute has the same
+    /// name as SafePrivacy's, and IdentityUser's Id is itself personal data.
+    /// </summary>
+    public const string IdentitySignIn = """
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+
+        public class ApplicationUser : IdentityUser
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+        }
+
+        public class SignIn
+        {
+            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
+        }
+        """;
+
     public const string Users = """
 
         public class User

@@ -37,35 +37,13 @@ public sealed class SP2001DeclarationSkeletonFixTests
 
     [Fact]
     public Task CodeFix_QualifiesTheSkeleton_WhenTheImportWouldMakeANameAmbiguous() => Basis.VerifyCodeFixAsync(
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
-        }
-        """,
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        [SafePrivacy.LawfulBasis(SafePrivacy.LawfulBasis.LegitimateInterests, Purpose = "TODO", Reference = "TODO")]
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", user.Nickname);
-        }
-        """);
+        TestModel.IdentitySignIn,
+        TestModel.IdentitySignIn
+            .Replace("[|user.Nickname|]", "user.Nickname", System.StringComparison.Ordinal)
+            .Replace("public class SignIn", """
+                [SafePrivacy.LawfulBasis(SafePrivacy.LawfulBasis.LegitimateInterests, Purpose = "TODO", Reference = "TODO")]
+                public class SignIn
+                """, System.StringComparison.Ordinal));
 
     [Fact]
     public Task FixAll_AddsOneDeclarationPerType() => StoredBasis.VerifyFixAllAsync(

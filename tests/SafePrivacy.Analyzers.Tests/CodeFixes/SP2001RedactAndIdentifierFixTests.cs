@@ -88,34 +88,8 @@ public sealed class SP2001RedactAndIdentifierFixTests
     // ASP.NET Core Identity has its own [PersonalData]: importing SafePrivacy would make it ambiguous (CS0104).
     [Fact]
     public Task CodeFix_KeepsSafePrivacyQualified_WhenTheImportWouldMakeANameAmbiguous() => RedactFix.VerifyCodeFixAsync(
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
-        }
-        """,
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", SafePrivacy.Redact.Value(user.Nickname));
-        }
-        """);
+        TestModel.IdentitySignIn,
+        TestModel.IdentitySignIn.Replace("[|user.Nickname|]", "SafePrivacy.Redact.Value(user.Nickname)", System.StringComparison.Ordinal));
 
     [Fact]
     public Task FixAll_RedactsEveryValue() => RedactFix.VerifyFixAllAsync(
@@ -264,32 +238,5 @@ public sealed class SP2001RedactAndIdentifierFixTests
     // IdentityUser's Id is itself [PersonalData] (Identity's own attribute): logging it instead would leak as much.
     [Fact]
     public Task NoIdentifierFix_WhenTheIdentifierIsPersonalDataToo() => Identifier.VerifyCodeFixAsync(
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
-        }
-        """,
-        """
-        using Microsoft.AspNetCore.Identity;
-        using Microsoft.Extensions.Logging;
-
-        public class ApplicationUser : IdentityUser
-        {
-            [PersonalData] public string Nickname { get; set; } = "";
-        }
-
-        public class SignIn
-        {
-            public void Run(ILogger log, ApplicationUser user) => log.LogInformation("{Nick}", [|user.Nickname|]);
-        }
-        """);
+        TestModel.IdentitySignIn, TestModel.IdentitySignIn);
 }
