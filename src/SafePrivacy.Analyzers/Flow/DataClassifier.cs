@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -61,6 +62,11 @@ internal sealed class DataClassifier
 
     // How deep a type's members are searched for personal data (Order → Customer → Email is depth 2).
     private const int HolderDepth = 3;
+
+    // Bounds on walks over the user's type and member graphs, which real libraries make cyclic (JToken enumerates
+    // JToken) and generated code makes deep. A stack overflow cannot be caught: it takes the compiler down.
+    private const int MaximumElementDepth = 32;
+    private const int MaximumRelatedMembers = 64;
 
     private readonly ExternalAnnotations _external;
     private readonly AnnotationScope _scope;
@@ -166,29 +172,57 @@ internal sealed class DataClassifier
     private static int IntArgument(AttributeData attribute, int position) =>
         AttributeArguments.Positional(attribute, position)?.Value is int value ? value : 0;
 
-    private MemberClass ComputeMember(ISymbol member)
+    // The member's own annotations, then those of what it overrides or implements, depth first and each once: the
+    // first annotation found decides. A loop, not a recursion: the chains are the user's code, of any length.
+    private MemberClass ComputeMember(ISymbol member) => FirstAnnotation(member, RelatedMembers, current => ExternalOrOwn(current, current.GetAttributes()));
+
+    private DataClass ComputeReturn(IMethodSymbol method)
     {
-        if (_external.Find(member) is { } external)
-        {
-            return external;
-        }
+        var found = FirstAnnotation(method, ReturnRelated, current => ExternalOrOwn(current, ((IMethodSymbol)current).GetReturnTypeAttributes()));
+        return found.IsPersonal ? found.Class : default;
+    }
 
-        var own = FromAttributes(member.GetAttributes());
-        if (own.IsSilenced || own.IsPersonal)
-        {
-            return own;
-        }
+    private MemberClass ExternalOrOwn(ISymbol symbol, ImmutableArray<AttributeData> attributes) =>
+        _external.Find(symbol) is { } external ? external : FromAttributes(attributes);
 
-        foreach (var related in RelatedMembers(member))
+    private MemberClass FirstAnnotation(ISymbol start, Func<ISymbol, IEnumerable<ISymbol>> related, Func<ISymbol, MemberClass> annotationOf)
+    {
+        var pending = new Stack<ISymbol>();
+        pending.Push(start);
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        while (pending.Count > 0 && visited.Count < MaximumRelatedMembers)
         {
-            var inherited = ClassifyMember(related);
-            if (inherited.IsSilenced || inherited.IsPersonal)
+            var current = pending.Pop();
+            if (!visited.Add(current.OriginalDefinition) || (!ReferenceEquals(current, start) && !_scope.MayAnnotate(current)))
             {
-                return inherited;
+                continue;
+            }
+
+            var found = annotationOf(current);
+            if (found.IsSilenced || found.IsPersonal)
+            {
+                return found;
+            }
+
+            foreach (var next in related(current).Reverse())
+            {
+                pending.Push(next);
             }
         }
 
-        return own;
+        return default;
+    }
+
+    // A return value's annotations may be written on the method it overrides, else on the interface methods it implements.
+    private static IEnumerable<ISymbol> ReturnRelated(ISymbol symbol)
+    {
+        var method = (IMethodSymbol)symbol;
+        if (method.OverriddenMethod is { } overridden)
+        {
+            return new[] { overridden };
+        }
+
+        return method.ContainingType is { } type ? ImplementedInterfaceMembers(method, type).OfType<IMethodSymbol>() : Enumerable.Empty<ISymbol>();
     }
 
     // What a member's annotations may be written on instead: the member it overrides, the interface members it
@@ -273,70 +307,28 @@ internal sealed class DataClassifier
         }
     }
 
-    private DataClass ComputeReturn(IMethodSymbol method)
-    {
-        if (_external.Find(method) is { } external)
-        {
-            return external.IsPersonal ? external.Class : default;
-        }
-
-        var own = FromAttributes(method.GetReturnTypeAttributes());
-        if (own.IsPersonal)
-        {
-            return own.Class;
-        }
-
-        if (own.IsSilenced)
-        {
-            return default;
-        }
-
-        if (method.OverriddenMethod is { } overridden)
-        {
-            return ClassifyReturn(overridden);
-        }
-
-        if (method.ContainingType is { } type)
-        {
-            foreach (var implemented in ImplementedInterfaceMembers(method, type).OfType<IMethodSymbol>())
-            {
-                var inherited = ClassifyReturn(implemented);
-                if (!inherited.IsEmpty)
-                {
-                    return inherited;
-                }
-            }
-        }
-
-        return default;
-    }
-
-    // A type's own annotation ([PersonalData] class Address), from itself, a base type or an interface.
+    // A type's own annotation ([PersonalData] class Address), from itself, a base type or an interface. Base types
+    // and interfaces are walked in loops: Roslyn gives every type a finite, acyclic chain of both.
     private MemberClass TypeAnnotation(ITypeSymbol type) => !_scope.MayAnnotate(type) ? default : _typeAnnotations.GetOrAdd(type.OriginalDefinition, t =>
     {
-        if (_external.Find(t) is { } external)
-        {
-            return external;
-        }
-
-        var own = FromAttributes(t.GetAttributes());
+        var own = ExternalOrOwn(t, t.GetAttributes());
         if (own.IsSilenced || own.IsPersonal)
         {
             return own;
         }
 
-        if (t.BaseType is { } baseType && !IsPlainValue(baseType))
+        for (var baseType = t.BaseType; baseType is not null && !IsPlainValue(baseType) && _scope.MayAnnotate(baseType); baseType = baseType.BaseType)
         {
-            var inherited = TypeAnnotation(baseType);
+            var inherited = ExternalOrOwn(baseType.OriginalDefinition, baseType.GetAttributes());
             if (inherited.IsPersonal)
             {
                 return inherited;
             }
         }
 
-        foreach (var @interface in t.Interfaces)
+        foreach (var @interface in t.AllInterfaces)
         {
-            var inherited = TypeAnnotation(@interface);
+            var inherited = _scope.MayAnnotate(@interface) ? ExternalOrOwn(@interface.OriginalDefinition, @interface.GetAttributes()) : default;
             if (inherited.IsPersonal)
             {
                 return inherited;
@@ -346,15 +338,12 @@ internal sealed class DataClassifier
         return own;
     });
 
+    // What a value of the type is: for a collection, task or nullable, what its innermost element is; else what
+    // the type's own annotation and members make it. Never through ClassifyType again, so that no chain of element
+    // types, however it loops, can recurse.
     private TypeData ComputeType(ITypeSymbol type)
     {
-        var element = ElementType(type);
-        if (element is not null)
-        {
-            return ClassifyType(element);
-        }
-
-        if (type is not INamedTypeSymbol named)
+        if (Innermost(type) is not INamedTypeSymbol named || IsPlainValue(named))
         {
             return TypeData.None;
         }
@@ -396,10 +385,21 @@ internal sealed class DataClassifier
                         continue;
                     }
 
-                    var plain = memberType is null || IsPlainValue(memberType);
-                    var elementType = plain ? null : ElementType(memberType!) ?? memberType;
-                    var memberTypeAnnotation = elementType is null ? default : TypeAnnotation(elementType);
-                    var found = memberClass.IsPersonal ? memberClass.Class : memberTypeAnnotation.IsPersonal ? memberTypeAnnotation.Class : default;
+                    var found = memberClass.IsPersonal ? memberClass.Class : default;
+                    var unannotated = new List<ITypeSymbol>();
+                    foreach (var heldType in memberClass.IsPersonal || memberType is null ? Enumerable.Empty<ITypeSymbol>() : HeldTypes(memberType))
+                    {
+                        var heldAnnotation = TypeAnnotation(heldType);
+                        if (heldAnnotation.IsPersonal)
+                        {
+                            found = found.IsEmpty ? heldAnnotation.Class : found.Union(heldAnnotation.Class);
+                        }
+                        else if (!IsFrameworkType(heldType))
+                        {
+                            unannotated.Add(heldType);
+                        }
+                    }
+
                     if (!found.IsEmpty)
                     {
                         held = held.IsEmpty ? found : held.Union(found);
@@ -407,10 +407,16 @@ internal sealed class DataClassifier
                         {
                             names.Add(member.Name);
                         }
+
+                        continue;
                     }
-                    else if (elementType is not null && !IsFrameworkType(elementType) && visited.Add(elementType.OriginalDefinition))
+
+                    foreach (var heldType in unannotated)
                     {
-                        next.Add(elementType);
+                        if (visited.Add(heldType.OriginalDefinition))
+                        {
+                            next.Add(heldType);
+                        }
                     }
                 }
             }
@@ -421,33 +427,83 @@ internal sealed class DataClassifier
         return held.IsEmpty ? TypeData.None : new TypeData(TaintShape.Holder, held, names.ToImmutable(), named);
     }
 
-    /// <summary>
-    /// The members of <paramref name="type"/> that carry personal data other than user-generated content: the
-    /// author of a post, the reporter of a report. Empty for a content-only type.
-    /// </summary>
-    public ImmutableArray<string> NonContentMembers(ITypeSymbol type, int depth = HolderDepth)
+    // The types a member's value holds: its innermost element (a List<User> holds users), and through framework
+    // generics their type arguments (a Dictionary<string, List<User>> holds users too). Bounded and each type once.
+    private static IEnumerable<ITypeSymbol> HeldTypes(ITypeSymbol type)
     {
-        var element = ElementType(type) ?? type;
-        var names = ImmutableArray.CreateBuilder<string>();
-        foreach (var (member, memberType) in InstanceDataMembers(element))
+        var pending = new Stack<ITypeSymbol>();
+        pending.Push(type);
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        while (pending.Count > 0 && seen.Count < MaximumElementDepth)
         {
-            var memberClass = ClassifyMember(member);
-            if (memberClass.IsSilenced)
+            var current = pending.Pop();
+            var inner = IsPlainValue(current) ? null : Innermost(current);
+            if (inner is null || IsPlainValue(inner) || !seen.Add(inner))
             {
                 continue;
             }
 
-            var carriesOtherData = memberClass.IsPersonal
-                ? !IsContentOnly(memberClass.Class)
-                : memberType is not null && depth > 0 && ClassifyType(memberType) is { IsPersonal: true } memberData
-                    && (memberData.Shape == TaintShape.Data ? !IsContentOnly(memberData.Class) : !NonContentMembers(memberType, depth - 1).IsEmpty);
-            if (carriesOtherData && !names.Contains(member.Name))
+            if (inner is INamedTypeSymbol { IsGenericType: true } generic && IsFrameworkType(generic))
+            {
+                for (var i = generic.TypeArguments.Length - 1; i >= 0; i--)
+                {
+                    pending.Push(generic.TypeArguments[i]);
+                }
+
+                continue;
+            }
+
+            yield return inner;
+        }
+    }
+
+    /// <summary>
+    /// The members of <paramref name="type"/> that carry personal data other than user-generated content: the
+    /// author of a post, the reporter of a report. Empty for a content-only type.
+    /// </summary>
+    public ImmutableArray<string> NonContentMembers(ITypeSymbol type)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        var element = Innermost(type);
+        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { element.OriginalDefinition };
+        foreach (var (member, memberType) in InstanceDataMembers(element))
+        {
+            if (!names.Contains(member.Name) && CarriesNonContent(member, memberType, HolderDepth, visited))
             {
                 names.Add(member.Name);
             }
         }
 
         return names.ToImmutable();
+    }
+
+    // Whether the member is personal data other than content, or (to a bounded depth, each type once) holds some.
+    private bool CarriesNonContent(ISymbol member, ITypeSymbol? memberType, int depth, HashSet<ITypeSymbol> visited)
+    {
+        var memberClass = ClassifyMember(member);
+        if (memberClass.IsSilenced)
+        {
+            return false;
+        }
+
+        if (memberClass.IsPersonal)
+        {
+            return !IsContentOnly(memberClass.Class);
+        }
+
+        if (memberType is null || depth <= 0 || ClassifyType(memberType) is not { IsPersonal: true } memberData)
+        {
+            return false;
+        }
+
+        if (memberData.Shape == TaintShape.Data)
+        {
+            return !IsContentOnly(memberData.Class);
+        }
+
+        var element = Innermost(memberType);
+        return visited.Add(element.OriginalDefinition)
+            && InstanceDataMembers(element).Any(inner => CarriesNonContent(inner.Member, inner.Type, depth - 1, visited));
     }
 
     private static bool IsContentOnly(DataClass dataClass) => (dataClass.Kinds & ~DataKinds.Personal) == DataKinds.UserGeneratedContent;
@@ -500,6 +556,31 @@ internal sealed class DataClassifier
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The innermost element of collections, tasks and nullables (<c>Task&lt;List&lt;User&gt;&gt;</c> → <c>User</c>), or the
+    /// type itself. Element chains can loop: a type that enumerates itself, directly or through others
+    /// (<c>JToken : IEnumerable&lt;JToken&gt;</c>, <c>Tree : List&lt;Tree&gt;</c>), is its own innermost element, and a
+    /// collection of such a type has that type as its innermost element.
+    /// </summary>
+    public static ITypeSymbol Innermost(ITypeSymbol type)
+    {
+        var current = type;
+        HashSet<ITypeSymbol>? seen = null;
+        for (var depth = 0; depth < MaximumElementDepth && ElementType(current) is { } element; depth++)
+        {
+            seen ??= new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { current };
+            if (!seen.Add(element))
+            {
+                // The chain entered a loop at element: the type where it entered is what the values are.
+                return element;
+            }
+
+            current = element;
+        }
+
+        return current;
     }
 
     private static bool IsWrapper(INamedTypeSymbol generic)

@@ -20,6 +20,11 @@ internal sealed class FlowWalker
     // and the bound keeps a pathological body from costing more.
     private const int MaximumLoopRounds = 8;
 
+    // An operation tree is as deep as the code it comes from: a fluent chain of hundreds of calls, patterns inside
+    // patterns. Past this depth, or where the thread's stack runs low, the walk stops descending (a stack overflow
+    // cannot be caught: it would take the compiler down).
+    private const int MaximumDepth = 1000;
+
     private readonly PrivacyModel _model;
     private readonly DataClassifier _classifier;
     private readonly ISymbol _owner;
@@ -38,6 +43,7 @@ internal sealed class FlowWalker
     private Taints _lambdaInput;
     private Taints _conditionalReceiver;
     private int _loopDepth;
+    private int _depth;
 
     /// <param name="model">The compilation's model.</param>
     /// <param name="owner">The member whose body is walked.</param>
@@ -136,6 +142,35 @@ internal sealed class FlowWalker
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+        if (!TryEnter())
+        {
+            return Taints.None;
+        }
+
+        try
+        {
+            return VisitOperation(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    // Every recursive step of the walk enters here; the caller leaves with _depth-- in a finally.
+    private bool TryEnter()
+    {
+        if (_depth >= MaximumDepth || !StackGuard.HasRoom())
+        {
+            return false;
+        }
+
+        _depth++;
+        return true;
+    }
+
+    private Taints VisitOperation(IOperation operation)
+    {
         switch (operation)
         {
             case IBlockOperation block:
@@ -394,6 +429,23 @@ internal sealed class FlowWalker
     }
 
     private void VisitPattern(IPatternOperation? pattern, Taints input)
+    {
+        if (pattern is null || !TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            VisitPatternParts(pattern, input);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void VisitPatternParts(IPatternOperation pattern, Taints input)
     {
         switch (pattern)
         {
@@ -700,9 +752,7 @@ internal sealed class FlowWalker
     }
 
     private static bool IsLambda(IOperation operation) =>
-        operation is IAnonymousFunctionOperation
-        || (operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation })
-        || (operation is IConversionOperation { Operand: var inner } && IsLambda(inner));
+        StripConversions(operation) is IAnonymousFunctionOperation or IDelegateCreationOperation { Target: IAnonymousFunctionOperation };
 
     // What a call returns, and what it does to its receiver and out arguments.
     private Taints CallResult(
@@ -854,10 +904,31 @@ internal sealed class FlowWalker
         return result;
     }
 
+    // Left-deep chains (a + b + c …, long && conditions) are walked in a loop, not one recursion per operand.
     private Taints VisitBinary(IBinaryOperation binary)
     {
-        var left = Visit(binary.LeftOperand);
-        var right = Visit(binary.RightOperand);
+        if (binary.LeftOperand is not IBinaryOperation)
+        {
+            return Combine(binary, Visit(binary.LeftOperand), Visit(binary.RightOperand));
+        }
+
+        var spine = new List<IBinaryOperation>();
+        for (var current = binary; current is not null; current = current.LeftOperand as IBinaryOperation)
+        {
+            spine.Add(current);
+        }
+
+        var value = Visit(spine[spine.Count - 1].LeftOperand);
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            value = Combine(spine[i], value, Visit(spine[i].RightOperand));
+        }
+
+        return value;
+    }
+
+    private Taints Combine(IBinaryOperation binary, Taints left, Taints right)
+    {
         if (IsBoolean(binary.Type))
         {
             return Taints.None;
@@ -991,21 +1062,35 @@ internal sealed class FlowWalker
         return whole;
     }
 
-    private static ITupleOperation? UnwrapTuple(IOperation operation) => operation switch
+    private static ITupleOperation? UnwrapTuple(IOperation operation) => StripConversions(operation) switch
     {
         ITupleOperation tuple => tuple,
         IDeclarationExpressionOperation { Expression: ITupleOperation tuple } => tuple,
-        IConversionOperation { Operand: var inner } => UnwrapTuple(inner),
         _ => null,
     };
 
     // Every local a declaration, tuple or loop variable introduces receives the value.
     private void AssignAll(IOperation? target, Taints value)
     {
+        if (target is null || !TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            AssignEach(target, value);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void AssignEach(IOperation target, Taints value)
+    {
         switch (target)
         {
-            case null:
-                return;
             case IVariableDeclaratorOperation declarator:
                 _state.Set(declarator.Symbol, value);
                 return;
@@ -1294,12 +1379,11 @@ internal sealed class FlowWalker
     private static bool IsTracked(IMemberReferenceOperation reference) =>
         reference.Member.IsStatic || reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
-    private static ISymbol? TrackedSymbol(IOperation? operation) => operation switch
+    private static ISymbol? TrackedSymbol(IOperation? operation) => StripConversions(operation) switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFieldReferenceOperation field when IsTracked(field) => field.Field,
-        IConversionOperation conversion => TrackedSymbol(conversion.Operand),
         _ => null,
     };
 

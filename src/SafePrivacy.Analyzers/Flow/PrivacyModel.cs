@@ -54,7 +54,7 @@ internal sealed class PrivacyModel
         _sinks = new Lazy<SinkResolver>(() => new SinkResolver(compilation));
         _declaresData = new Lazy<bool>(() => DeclaredData.MayExist(compilation, external, scope, CancellationToken.None));
         _declaresModerationActions = new Lazy<bool>(() => DeclaredData.MayDeclareModerationActions(compilation, scope, CancellationToken.None));
-        _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => AllTypes(compilation.Assembly.GlobalNamespace).ToImmutableArray());
+        _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => DeclaredTypes.In(compilation.Assembly.GlobalNamespace).ToImmutableArray());
         IsActive = scope.CanDeclare;
     }
 
@@ -293,25 +293,6 @@ internal sealed class PrivacyModel
         return false;
     }
 
-    private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceOrTypeSymbol nested)
-            {
-                if (nested is INamedTypeSymbol type)
-                {
-                    yield return type;
-                }
-
-                foreach (var inner in AllTypes(nested))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
     /// <summary>The nearest declaration of <paramref name="attributeName"/> around <paramref name="symbol"/>, cached.</summary>
     public ScopedAttribute? Nearest(ISymbol symbol, string attributeName) =>
         _scopes.GetOrAdd((symbol, attributeName), key => DeclarationScope.Nearest(key.Item1, key.Item2));
@@ -344,7 +325,7 @@ internal sealed class PrivacyModel
 
     private bool ComputePrintsData(INamedTypeSymbol type, int level)
     {
-        if (type.IsAnonymousType || type.IsTupleType)
+        if (type.IsAnonymousType || type.IsTupleType || PrintsContent(type))
         {
             return true;
         }
@@ -377,19 +358,39 @@ internal sealed class PrivacyModel
     // cannot see through (object, interfaces, type parameters), where the safe answer is that it prints.
     private static bool IsTextLike(ITypeSymbol? type)
     {
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            type = generic.TypeArguments[0];
+        }
+
         if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Interface or TypeKind.Error)
         {
             return type?.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-        {
-            return IsTextLike(generic.TypeArguments[0]);
-        }
-
         foreach (var name in TextLikeTypes)
         {
             if (MetadataNames.Is(type, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Documents whose ToString is their whole content as JSON or XML: what was put in them is printed.
+    private static readonly string[] DocumentTypes =
+    {
+        "Newtonsoft.Json.Linq.JToken", "System.Text.Json.Nodes.JsonNode", "System.Text.Json.JsonElement", "System.Text.Json.JsonProperty",
+        "System.Xml.Linq.XNode", "System.Xml.Linq.XAttribute", "System.Xml.Linq.XStreamingElement", "System.Xml.XmlNode",
+    };
+
+    private static bool PrintsContent(INamedTypeSymbol type)
+    {
+        foreach (var name in DocumentTypes)
+        {
+            if (MetadataNames.DerivesFrom(type, name))
             {
                 return true;
             }

@@ -57,7 +57,7 @@ internal sealed class InventoryBuilder
     private void FindActivities(Compilation compilation)
     {
         AddActivity(compilation.Assembly);
-        foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+        foreach (var type in DeclaredTypes.In(compilation.Assembly.GlobalNamespace).Where(t => t.Locations.Any(l => l.IsInSource)))
         {
             AddActivity(type);
             foreach (var member in type.GetMembers())
@@ -171,25 +171,6 @@ internal sealed class InventoryBuilder
         SinkKind.EmailRecipient => InventorySinkKind.Email,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A sink kind with no inventory name."),
     };
-
-    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
-            {
-                yield return type;
-            }
-
-            if (member is INamespaceOrTypeSymbol nested)
-            {
-                foreach (var inner in SourceTypes(nested))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
 
     /// <summary>An activity while the bodies it covers are being found.</summary>
     private sealed class ActivityDraft

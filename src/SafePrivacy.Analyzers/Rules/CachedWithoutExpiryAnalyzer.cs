@@ -16,6 +16,8 @@ namespace SafePrivacy.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
 {
+    private const int MaximumTraceBack = 16;
+
     private static readonly ImmutableHashSet<string> ExpiryMembers = ImmutableHashSet.Create(
         "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration",
         "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken", "ExpirationTokens");
@@ -106,8 +108,14 @@ public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
 
     // Options built inline, through the extension helpers, or in a local anywhere in the body; options from a field
     // or a parameter are configured elsewhere and given the benefit of the doubt.
-    private static bool OptionsSetExpiry(IOperation options, IOperation call)
+    private static bool OptionsSetExpiry(IOperation options, IOperation call, int depth = 0)
     {
+        // Each step follows a receiver or a local's initializer back once; a chain this long gets the benefit of the doubt.
+        if (depth > MaximumTraceBack)
+        {
+            return true;
+        }
+
         while (options is IConversionOperation conversion)
         {
             options = conversion.Operand;
@@ -118,8 +126,8 @@ public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation creation => creation.Initializer is { } initializer && TouchesExpiry(initializer),
             IInvocationOperation invocation => ExpiryMembers.Contains(invocation.TargetMethod.Name)
                 || invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.Caching", System.StringComparison.Ordinal) != true
-                || (invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is { } receiver && OptionsSetExpiry(receiver, call),
-            ILocalReferenceOperation local => TouchesExpiryOf(local.Local, Root(call)),
+                || (invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is { } receiver && OptionsSetExpiry(receiver, call, depth + 1),
+            ILocalReferenceOperation local => TouchesExpiryOf(local.Local, Root(call), depth + 1),
             ILiteralOperation or IDefaultValueOperation => false,
             _ => true,
         };
@@ -133,14 +141,14 @@ public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
             _ => false,
         });
 
-    private static bool TouchesExpiryOf(ILocalSymbol local, IOperation body)
+    private static bool TouchesExpiryOf(ILocalSymbol local, IOperation body, int depth = 0)
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.GetVariableInitializer()?.Value is { } initial && initial is not ILiteralOperation && OptionsSetExpiry(initial, body) && !IsCreateEntry(initial))
+                    if (declarator.GetVariableInitializer()?.Value is { } initial && initial is not ILiteralOperation && OptionsSetExpiry(initial, body, depth + 1) && !IsCreateEntry(initial))
                     {
                         return true;
                     }
