@@ -46,7 +46,7 @@ internal sealed class BodyFacts
             hasSink |= model.IsSink(method, configured);
             hasSource |= classifier.ClassifyReturn(method).Kinds != DataKinds.None;
             var definition = (method.PartialImplementationPart ?? method).OriginalDefinition;
-            if (model.HasSourceBody(definition) && callees.Add(definition))
+            if (model.Bodies.HasSourceBody(definition) && callees.Add(definition))
             {
                 ordered.Add(definition);
             }

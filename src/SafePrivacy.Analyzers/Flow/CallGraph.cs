@@ -28,14 +28,14 @@ internal sealed class CallGraph
         {
             foreach (var caller in type.GetMembers().OfType<IMethodSymbol>())
             {
-                if (!model.HasSourceBody(caller) || model.BodyOf(caller, cancellationToken) is not { } body)
+                if (!model.Bodies.HasSourceBody(caller) || model.Bodies.BodyOf(caller, cancellationToken) is not { } body)
                 {
                     continue;
                 }
 
                 foreach (var callee in Callees(body))
                 {
-                    foreach (var target in model.ImplementationsInSource(callee).Add(callee.OriginalDefinition))
+                    foreach (var target in model.Bodies.ImplementationsInSource(callee).Add(callee.OriginalDefinition))
                     {
                         if (!callers.TryGetValue(target, out var set))
                         {

@@ -4,15 +4,15 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Sinks;
+using static SafePrivacy.Analyzers.Flow.OperationShapes;
 
 namespace SafePrivacy.Analyzers.Flow;
 
 /// <summary>
 /// One forward pass over a body's operations — an abstract interpretation whose values are the personal data
-/// each expression carries. Branches are walked separately and joined, loops until nothing changes; calls into
-/// methods of the compilation use their summaries. Every sink call it meets is recorded, for every rule at once.
+/// each expression carries. Branches are walked separately and joined, loops until nothing changes. What calls do
+/// to values is <see cref="CallTransfer"/>'s to say; what reaches a sink, <see cref="SinkRecorder"/>'s to record.
 /// </summary>
 internal sealed class FlowWalker
 {
@@ -25,24 +25,15 @@ internal sealed class FlowWalker
     // cannot be caught: it would take the compiler down).
     private const int MaximumDepth = 1000;
 
-    private readonly PrivacyModel _model;
+    private readonly WalkContext _context;
     private readonly DataClassifier _classifier;
-    private readonly ISymbol _owner;
-    private readonly IMethodSymbol? _summaryOf;
-    private readonly int _calleeLevel;
-    private readonly ConfiguredSinks _configured;
-    private readonly CancellationToken _cancellationToken;
-    private readonly ITypeSymbol _stringType;
-    private readonly ISymbol _thisKey;
-    private readonly Dictionary<(Location, SinkKind, string, bool), SinkHitBuilder> _hits = new();
-    private readonly List<SinkHitBuilder> _hitsInOrder = new();
-    private readonly Dictionary<(int, SinkKind, string, RenderMode), ParameterSink> _parameterSinks = new();
+    private readonly SinkRecorder _recorder;
+    private readonly CallTransfer _calls;
 
     private FlowState _state = new();
     private Taints _returned;
     private Taints _lambdaInput;
     private Taints _conditionalReceiver;
-    private int _loopDepth;
     private int _depth;
 
     /// <param name="model">The compilation's model.</param>
@@ -53,16 +44,14 @@ internal sealed class FlowWalker
     /// <param name="cancellationToken">Cancels the walk.</param>
     public FlowWalker(PrivacyModel model, ISymbol owner, IMethodSymbol? summaryOf, int calleeLevel, ConfiguredSinks configured, CancellationToken cancellationToken)
     {
-        _model = model;
+        _context = new WalkContext(model, owner, summaryOf, calleeLevel, configured, cancellationToken);
         _classifier = model.Classifier;
-        _owner = owner;
-        _summaryOf = summaryOf;
-        _calleeLevel = calleeLevel;
-        _configured = configured;
-        _cancellationToken = cancellationToken;
-        _stringType = model.Compilation.GetSpecialType(SpecialType.System_String);
-        _thisKey = owner.ContainingType ?? owner;
+        _recorder = new SinkRecorder(_context);
+        _calls = new CallTransfer(_context, _recorder);
     }
+
+    /// <inheritdoc cref="WalkContext.ReachedCallees"/>
+    public bool ReachedCallees => _context.ReachedCallees;
 
     public BodyResult Run(IEnumerable<IOperation> roots)
     {
@@ -72,30 +61,29 @@ internal sealed class FlowWalker
             Visit(root);
         }
 
-        var hits = _hitsInOrder.Select(h => h.Build()).ToImmutableArray();
-        var sinks = _parameterSinks.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item3, System.StringComparer.Ordinal).Select(p => p.Value).ToImmutableArray();
-        return new BodyResult(hits, _returned, sinks);
+        return _recorder.Result(_returned);
     }
 
     private void Seed()
     {
-        var method = _owner as IMethodSymbol;
-        if (_summaryOf is not null)
+        var owner = _context.Owner;
+        var thisKey = _context.ThisKey;
+        if (_context.SummaryOf is { } summaryOf)
         {
-            foreach (var parameter in _summaryOf.Parameters)
+            foreach (var parameter in summaryOf.Parameters)
             {
-                _state.Set(parameter, Taints.Of(Taint.Marker(_summaryOf, parameter.Ordinal, parameter.Type)));
+                _state.Set(parameter, Taints.Of(Taint.Marker(summaryOf, parameter.Ordinal, parameter.Type)));
             }
 
-            if (!_summaryOf.IsStatic)
+            if (!summaryOf.IsStatic)
             {
-                _state.Set(_thisKey, Taints.Of(Taint.Marker(_summaryOf, -1, _summaryOf.ContainingType)));
+                _state.Set(thisKey, Taints.Of(Taint.Marker(summaryOf, -1, summaryOf.ContainingType)));
             }
 
             return;
         }
 
-        if (method is not null)
+        if (owner is IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
@@ -103,15 +91,15 @@ internal sealed class FlowWalker
             }
         }
 
-        if (!_owner.IsStatic && _owner.ContainingType is { } type)
+        if (!owner.IsStatic && owner.ContainingType is { } type)
         {
-            _state.Set(_thisKey, TypeTaints(type));
+            _state.Set(thisKey, _context.TypeTaints(type));
         }
     }
 
     private Taints ParameterTaints(IParameterSymbol parameter)
     {
-        var taints = TypeTaints(parameter.Type);
+        var taints = _context.TypeTaints(parameter.Type);
         var parameterClass = _classifier.ClassifyMember(parameter);
         if (parameterClass.IsSilenced)
         {
@@ -121,19 +109,6 @@ internal sealed class FlowWalker
         return parameterClass.IsPersonal ? taints.Add(Taint.Data(parameter, parameterClass.Class, parameter.Type)) : taints;
     }
 
-    private Taints TypeTaints(ITypeSymbol? type)
-    {
-        var data = _classifier.ClassifyType(type);
-        if (!data.IsPersonal)
-        {
-            return Taints.None;
-        }
-
-        return Taints.Of(data.Shape == TaintShape.Holder
-            ? Taint.Holder(data.Origin!, data.Class, type)
-            : Taint.Data(data.Origin!, data.Class, type));
-    }
-
     private Taints Visit(IOperation? operation)
     {
         if (operation is null)
@@ -141,7 +116,7 @@ internal sealed class FlowWalker
             return Taints.None;
         }
 
-        _cancellationToken.ThrowIfCancellationRequested();
+        _context.CancellationToken.ThrowIfCancellationRequested();
         if (!TryEnter())
         {
             return Taints.None;
@@ -216,18 +191,18 @@ internal sealed class FlowWalker
             case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation:
                 return Taints.None;
             case ILocalReferenceOperation local:
-                return Stamp(_state.Get(local.Local), local);
+                return _state.Get(local.Local).ReadAt(local);
             case IParameterReferenceOperation parameter:
-                return Stamp(_state.Get(parameter.Parameter), parameter);
+                return _state.Get(parameter.Parameter).ReadAt(parameter);
             case IInstanceReferenceOperation instance:
-                return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance ? _state.Get(_thisKey) : Taints.None;
+                return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance ? _state.Get(_context.ThisKey) : Taints.None;
             case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
-                return Stamp(VisitMemberReference(member), member);
+                return VisitMemberReference(member).ReadAt(member);
             case IArrayElementReferenceOperation element:
                 VisitAll(element.Indices);
-                return Retype(Visit(element.ArrayReference), element.Type);
+                return Visit(element.ArrayReference).Retyped(element.Type);
             case IInvocationOperation invocation:
-                return VisitInvocation(invocation, out _);
+                return VisitInvocation(invocation);
             case IObjectCreationOperation creation:
                 return VisitCreation(creation);
             case IAnonymousObjectCreationOperation anonymous:
@@ -241,11 +216,11 @@ internal sealed class FlowWalker
                 return VisitAll(tuple.Elements);
             case IArrayCreationOperation array:
                 VisitAll(array.DimensionSizes);
-                return Retype(Visit(array.Initializer), array.Type);
+                return Visit(array.Initializer).Retyped(array.Type);
             case IArrayInitializerOperation arrayInitializer:
                 return VisitAll(arrayInitializer.ElementValues);
             case ICollectionExpressionOperation collection:
-                return Retype(VisitAll(collection.Elements), collection.Type);
+                return VisitAll(collection.Elements).Retyped(collection.Type);
             case ISpreadOperation spread:
                 return Visit(spread.Operand);
             case IConversionOperation conversion:
@@ -258,7 +233,7 @@ internal sealed class FlowWalker
                 return VisitBinary(binary);
             case IUnaryOperation unary:
                 var operand = Visit(unary.Operand);
-                return IsBoolean(unary.Type) ? Taints.None : operand;
+                return KnownCalls.IsBoolean(unary.Type) ? Taints.None : operand;
             case ICoalesceOperation coalesce:
                 return Visit(coalesce.Value).Union(Visit(coalesce.WhenNull));
             case IConditionalAccessOperation conditionalAccess:
@@ -266,7 +241,7 @@ internal sealed class FlowWalker
             case IConditionalAccessInstanceOperation:
                 return _conditionalReceiver;
             case IAwaitOperation await:
-                return Retype(Visit(await.Operation), await.Type);
+                return Visit(await.Operation).Retyped(await.Type);
             case IDeconstructionAssignmentOperation deconstruction:
                 return VisitDeconstruction(deconstruction);
             case IAssignmentOperation assignment:
@@ -288,7 +263,7 @@ internal sealed class FlowWalker
             case IArgumentOperation argument:
                 return Visit(argument.Value);
             default:
-                return Retype(VisitAll(operation.ChildOperations), operation.Type);
+                return VisitAll(operation.ChildOperations).Retyped(operation.Type);
         }
     }
 
@@ -328,7 +303,7 @@ internal sealed class FlowWalker
                 break;
         }
 
-        _loopDepth++;
+        _context.LoopDepth++;
         for (var round = 0; round < MaximumLoopRounds; round++)
         {
             var before = _state.Clone();
@@ -345,7 +320,7 @@ internal sealed class FlowWalker
                     VisitAll(forLoop.AtLoopBottom);
                     break;
                 case IForEachLoopOperation forEach:
-                    AssignAll(forEach.LoopControlVariable, Retype(element, LoopVariableType(forEach)));
+                    AssignAll(forEach.LoopControlVariable, element.Retyped(LoopVariableType(forEach)));
                     Visit(forEach.Body);
                     break;
                 default:
@@ -361,7 +336,7 @@ internal sealed class FlowWalker
             }
         }
 
-        _loopDepth--;
+        _context.LoopDepth--;
     }
 
     private static ITypeSymbol? LoopVariableType(IForEachLoopOperation forEach) => forEach.LoopControlVariable switch
@@ -450,12 +425,12 @@ internal sealed class FlowWalker
         switch (pattern)
         {
             case IDeclarationPatternOperation declaration when declaration.DeclaredSymbol is { } local:
-                _state.Set(local, Retype(input, declaration.NarrowedType));
+                _state.Set(local, input.Retyped(declaration.NarrowedType));
                 break;
             case IRecursivePatternOperation recursive:
                 if (recursive.DeclaredSymbol is { } declared)
                 {
-                    _state.Set(declared, Retype(input, recursive.NarrowedType));
+                    _state.Set(declared, input.Retyped(recursive.NarrowedType));
                 }
 
                 foreach (var sub in recursive.DeconstructionSubpatterns)
@@ -526,7 +501,7 @@ internal sealed class FlowWalker
         var before = _state.Clone();
         foreach (var parameter in lambda.Symbol.Parameters)
         {
-            _state.Set(parameter, Retype(input, parameter.Type).Union(ParameterTaints(parameter)));
+            _state.Set(parameter, input.Retyped(parameter.Type).Union(ParameterTaints(parameter)));
         }
 
         Visit(lambda.Body);
@@ -562,7 +537,7 @@ internal sealed class FlowWalker
             VisitAll(indexer.Arguments);
             if (indexer.Property.IsIndexer)
             {
-                return Retype(receiver, reference.Type).Union(TypeTaints(reference.Type));
+                return receiver.Retyped(reference.Type).Union(_context.TypeTaints(reference.Type));
             }
         }
 
@@ -572,16 +547,9 @@ internal sealed class FlowWalker
             result = result.Union(_state.Get(field.Field));
         }
 
-        if (reference is IPropertyReferenceOperation property && property.Property.GetMethod is { } getter && CalleeSummary(getter) is { } summary)
+        if (reference is IPropertyReferenceOperation property && property.Property.GetMethod is { } getter)
         {
-            result = result.Union(summary.ReturnTaints);
-            foreach (var (ordinal, asText) in summary.ReturnFromParameters)
-            {
-                if (ordinal == -1)
-                {
-                    result = result.Union(asText ? AsText(receiver) : receiver);
-                }
-            }
+            result = result.Union(_calls.GetterResult(getter, receiver));
         }
 
         return result;
@@ -597,45 +565,38 @@ internal sealed class FlowWalker
             return Taints.None;
         }
 
-        var result = TypeTaints(type);
+        var result = _context.TypeTaints(type);
         if (memberClass.IsPersonal)
         {
             result = result.Add(Taint.Data(member, memberClass.Class, type));
         }
 
-        if (!IsNonIdentifyingProjection(member, type))
+        if (!KnownCalls.IsNonIdentifyingProjection(member, type))
         {
-            result = result.Union(Retype(receiver.Where(t => t.Shape == TaintShape.Data && !t.IsMarker), type));
+            result = result.Union(receiver.Where(t => t.Shape == TaintShape.Data && !t.IsMarker).Retyped(type));
         }
 
         return result;
     }
 
-    private static bool IsNonIdentifyingProjection(ISymbol member, ITypeSymbol? type) =>
-        IsBoolean(type) || member.Name is "Length" or "Count" or "LongLength" or "Rank" or "HasValue" or "IsEmpty";
+    private Taints VisitInvocation(IInvocationOperation invocation) => VisitInvocation(invocation, out _);
 
-    private Taints VisitInvocation(IInvocationOperation invocation, out Taints argumentUnion)
+    private Taints VisitInvocation(IInvocationOperation invocation, out CallArguments arguments)
     {
         var method = invocation.TargetMethod;
         var receiver = Visit(invocation.Instance);
-        var arguments = VisitArguments(invocation.Arguments, receiver, method, out var elements);
-        argumentUnion = Taints.None;
-        foreach (var value in arguments.Values)
-        {
-            argumentUnion = argumentUnion.Union(value);
-        }
-
+        arguments = VisitArguments(invocation.Arguments, receiver, method);
         SinkKind? directSink = null;
-        foreach (var sink in ResolveSinks(method))
+        foreach (var sink in _context.ResolveSinks(method))
         {
-            if (ReceiverMatches(sink, invocation.Instance))
+            if (SinkRecorder.ReceiverMatches(sink, invocation.Instance))
             {
-                RecordSinkCall(sink, invocation, invocation.Instance, invocation.Arguments, arguments, elements);
+                _recorder.RecordCall(sink, invocation, invocation.Instance, arguments);
                 directSink ??= sink.Kind;
             }
         }
 
-        return CallResult(method, invocation, invocation.Instance, receiver, invocation.Arguments, arguments, argumentUnion, directSink);
+        return _calls.Result(method, invocation, invocation.Instance, receiver, arguments, directSink, _state);
     }
 
     private Taints VisitCreation(IObjectCreationOperation creation)
@@ -646,30 +607,24 @@ internal sealed class FlowWalker
             return VisitAll(creation.ChildOperations);
         }
 
-        var arguments = VisitArguments(creation.Arguments, Taints.None, constructor, out var elements);
-        var argumentUnion = Taints.None;
-        foreach (var value in arguments.Values)
-        {
-            argumentUnion = argumentUnion.Union(value);
-        }
-
+        var arguments = VisitArguments(creation.Arguments, Taints.None, constructor);
         SinkKind? directSink = null;
-        foreach (var sink in ResolveSinks(constructor))
+        foreach (var sink in _context.ResolveSinks(constructor))
         {
-            RecordSinkCall(sink, creation, null, creation.Arguments, arguments, elements);
+            _recorder.RecordCall(sink, creation, null, arguments);
             directSink ??= sink.Kind;
         }
 
         // A new object holds what it is given: constructor arguments, and what its initializer puts in its members
         // (held, so reading another member of it is not reading that data). Only a constructor with a body of its
         // own may store more than can be seen here, so its type says what the object may hold.
-        var result = CallResult(constructor, creation, null, Taints.None, creation.Arguments, arguments, argumentUnion, directSink);
+        var result = _calls.Result(constructor, creation, null, Taints.None, arguments, directSink, _state);
         if (creation.Initializer is { } initializer)
         {
             result = result.Union(VisitInitializer(initializer, creation.Type));
         }
 
-        return _model.HasSourceBody(constructor) ? result.Union(TypeTaints(creation.Type)) : result;
+        return _context.Model.Bodies.HasSourceBody(constructor) ? result.Union(_context.TypeTaints(creation.Type)) : result;
     }
 
     // Collection elements are the collection's content; values put in members are held by the object.
@@ -681,7 +636,7 @@ internal sealed class FlowWalker
             if (item is IInvocationOperation add)
             {
                 VisitInvocation(add, out var added);
-                result = result.Union(Retype(added, type));
+                result = result.Union(added.Union().Retyped(type));
             }
             else
             {
@@ -694,17 +649,12 @@ internal sealed class FlowWalker
 
     // Arguments are visited in order, lambdas last: a lambda's parameters receive what the call works on (the
     // receiver, or an extension method's `this`), so `emails.Select(e => e.Trim())` follows the emails.
-    private Dictionary<int, Taints> VisitArguments(
-        ImmutableArray<IArgumentOperation> arguments,
-        Taints receiver,
-        IMethodSymbol method,
-        out Dictionary<int, List<(IOperation Element, Taints Value)>> elements)
+    private CallArguments VisitArguments(ImmutableArray<IArgumentOperation> operations, Taints receiver, IMethodSymbol method)
     {
-        var values = new Dictionary<int, Taints>();
-        elements = new Dictionary<int, List<(IOperation, Taints)>>();
-        for (var i = 0; i < arguments.Length; i++)
+        var arguments = new CallArguments(operations);
+        for (var i = 0; i < operations.Length; i++)
         {
-            var argument = arguments[i];
+            var argument = operations[i];
             if (IsLambda(argument.Value))
             {
                 continue;
@@ -721,162 +671,35 @@ internal sealed class FlowWalker
                     union = union.Union(value);
                 }
 
-                elements[i] = list;
-                values[i] = union;
+                arguments.SetElements(i, list);
+                arguments[i] = union;
             }
             else
             {
-                values[i] = Visit(argument.Value);
+                arguments[i] = Visit(argument.Value);
             }
         }
 
         var input = receiver;
-        if (method.IsExtensionMethod && values.TryGetValue(0, out var self))
+        if (method.IsExtensionMethod && operations.Length > 0)
         {
-            input = input.Union(self);
+            input = input.Union(arguments[0]);
         }
 
-        for (var i = 0; i < arguments.Length; i++)
+        for (var i = 0; i < operations.Length; i++)
         {
-            if (!IsLambda(arguments[i].Value))
+            if (!IsLambda(operations[i].Value))
             {
                 continue;
             }
 
             _lambdaInput = input;
-            values[i] = Visit(arguments[i].Value);
+            arguments[i] = Visit(operations[i].Value);
             _lambdaInput = Taints.None;
         }
 
-        return values;
+        return arguments;
     }
-
-    private static bool IsLambda(IOperation operation) =>
-        StripConversions(operation) is IAnonymousFunctionOperation or IDelegateCreationOperation { Target: IAnonymousFunctionOperation };
-
-    // What a call returns, and what it does to its receiver and out arguments.
-    private Taints CallResult(
-        IMethodSymbol method,
-        IOperation call,
-        IOperation? instance,
-        Taints receiver,
-        ImmutableArray<IArgumentOperation> argumentOperations,
-        Dictionary<int, Taints> arguments,
-        Taints argumentUnion,
-        SinkKind? directSink)
-    {
-        switch (_model.TransformOf(method))
-        {
-            case DataTransform.Redacts:
-                return Taints.None;
-            case DataTransform.Pseudonymises:
-                return receiver.Union(argumentUnion).WithoutMarkers()
-                    .Select(t => t.WithClass(DataClass.PseudonymousIdentifier).AsText(_stringType));
-        }
-
-        var type = call.Type;
-        // What a new object holds is decided by the creation (its arguments and initializer), not by its type.
-        var result = method.MethodKind == MethodKind.Constructor ? Taints.None : TypeTaints(type);
-        var returned = _classifier.ClassifyReturn(method);
-        if (!returned.IsEmpty)
-        {
-            result = result.Add(Taint.Data(method, returned, type));
-        }
-
-        if (CalleeSummary(method) is { } summary)
-        {
-            return Stamp(result.Union(ApplySummary(summary, method, call, instance, receiver, argumentOperations, arguments, directSink)), call);
-        }
-
-        result = Stamp(result, call);
-
-        if (method.Name == nameof(ToString) && method.Parameters.Length == 0)
-        {
-            return result.Union(AsText(receiver));
-        }
-
-        if (IsSerializer(method))
-        {
-            return result.Union(receiver.Union(argumentUnion).Select(t => t.AsText(_stringType)));
-        }
-
-        var combined = receiver.Union(argumentUnion);
-        if (!IsBoolean(type) && !IsCountOrIndex(method) && !IsJudgement(method, type))
-        {
-            result = result.Union(
-                type?.SpecialType == SpecialType.System_String ? AsText(IsElementJoin(method) ? Elements(combined) : combined)
-                : method.MethodKind == MethodKind.Constructor ? Retype(combined, method.ContainingType)
-                : Retype(combined, type));
-        }
-
-        // Builders and collections accumulate what is added to them.
-        if (instance is not null && IsAccumulating(method) && TrackedSymbol(instance) is { } accumulator)
-        {
-            _state.Add(accumulator, IsStringBuilder(instance.Type) ? AsText(argumentUnion) : argumentUnion);
-        }
-
-        foreach (var argument in argumentOperations)
-        {
-            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && TrackedSymbol(argument.Value) is { } target)
-            {
-                _state.Add(target, Retype(combined, argument.Value.Type));
-            }
-        }
-
-        return result;
-    }
-
-    private Taints ApplySummary(
-        MethodSummary summary,
-        IMethodSymbol method,
-        IOperation call,
-        IOperation? instance,
-        Taints receiver,
-        ImmutableArray<IArgumentOperation> argumentOperations,
-        Dictionary<int, Taints> arguments,
-        SinkKind? directSink)
-    {
-        var definition = method.OriginalDefinition;
-        Taints ValueOf(int ordinal) => ordinal == -1 ? receiver : ArgumentFor(argumentOperations, arguments, ordinal);
-        IOperation WhereOf(int ordinal) => ordinal == -1 ? instance ?? call : ArgumentOperationFor(argumentOperations, ordinal) ?? call;
-
-        var result = summary.ReturnTaints;
-        foreach (var (ordinal, asText) in summary.ReturnFromParameters)
-        {
-            var value = ValueOf(ordinal);
-            result = result.Union(asText ? AsText(value) : value);
-        }
-
-        // A call that is itself a sink of a kind (a custom exception's constructor) is reported as that sink, not
-        // again for the same kind through its body.
-        foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Kind != directSink))
-        {
-            RecordThroughHelper(parameterSink, ValueOf(parameterSink.Ordinal), WhereOf(parameterSink.Ordinal), definition, call);
-        }
-
-        foreach (var effect in summary.Effects)
-        {
-            AddHit(effect.Kind, effect.Sink, call.Syntax.GetLocation(), effect.Data, Prepend(definition, effect.Via), effect.SinkOwner ?? definition, fromCallee: true, call, effect.ValueType);
-        }
-
-        return result;
-    }
-
-    private static Taints ArgumentFor(ImmutableArray<IArgumentOperation> operations, Dictionary<int, Taints> values, int ordinal)
-    {
-        for (var i = 0; i < operations.Length; i++)
-        {
-            if (operations[i].Parameter?.Ordinal == ordinal && values.TryGetValue(i, out var value))
-            {
-                return value;
-            }
-        }
-
-        return Taints.None;
-    }
-
-    private static IOperation? ArgumentOperationFor(ImmutableArray<IArgumentOperation> operations, int ordinal) =>
-        operations.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
 
     private Taints VisitInterpolatedString(IInterpolatedStringOperation interpolated)
     {
@@ -888,13 +711,13 @@ internal sealed class FlowWalker
                 case IInterpolationOperation interpolation:
                     Visit(interpolation.Alignment);
                     Visit(interpolation.FormatString);
-                    result = result.Union(AsText(Visit(interpolation.Expression)));
+                    result = result.Union(_context.AsText(Visit(interpolation.Expression)));
                     break;
                 case IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation append }:
                     // A handler's AppendFormatted(value): the value becomes text, the call itself is plumbing.
                     foreach (var argument in append.Arguments)
                     {
-                        result = result.Union(AsText(Visit(argument.Value)));
+                        result = result.Union(_context.AsText(Visit(argument.Value)));
                     }
 
                     break;
@@ -929,12 +752,12 @@ internal sealed class FlowWalker
 
     private Taints Combine(IBinaryOperation binary, Taints left, Taints right)
     {
-        if (IsBoolean(binary.Type))
+        if (KnownCalls.IsBoolean(binary.Type))
         {
             return Taints.None;
         }
 
-        return binary.Type?.SpecialType == SpecialType.System_String ? AsText(left.Union(right)) : left.Union(right);
+        return binary.Type?.SpecialType == SpecialType.System_String ? _context.AsText(left.Union(right)) : left.Union(right);
     }
 
     private Taints VisitConditionalAccess(IConditionalAccessOperation conditionalAccess)
@@ -953,7 +776,7 @@ internal sealed class FlowWalker
         if (assignment is ICompoundAssignmentOperation or ICoalesceAssignmentOperation)
         {
             var current = Visit(assignment.Target);
-            value = assignment.Type?.SpecialType == SpecialType.System_String ? AsText(value.Union(current)) : value.Union(current);
+            value = assignment.Type?.SpecialType == SpecialType.System_String ? _context.AsText(value.Union(current)) : value.Union(current);
         }
 
         var strong = assignment is ISimpleAssignmentOperation;
@@ -1014,26 +837,15 @@ internal sealed class FlowWalker
         }
 
         var valueOrdinal = setter.Parameters.Length - 1;
-        foreach (var sink in ResolveSinks(setter))
+        foreach (var sink in _context.ResolveSinks(setter))
         {
-            if (!ReceiverMatches(sink, property.Instance) || sink.Modes.ElementAtOrDefault(valueOrdinal) is not { } mode)
+            if (SinkRecorder.ReceiverMatches(sink, property.Instance) && sink.Modes.ElementAtOrDefault(valueOrdinal) is { } mode)
             {
-                continue;
-            }
-
-            var display = sink.Receiver is not null && StripConversions(property.Instance) is IPropertyReferenceOperation receiver
-                ? $"{receiver.Property.ContainingType.Name}.{receiver.Property.Name}{(property.Property.IsIndexer ? "[]" : "." + property.Property.Name)}"
-                : sink.Display;
-            Record(new SinkTarget(sink.Kind, display, property.Parent ?? property, ReceiverGroup(sink, property.Instance)), valueOperation, value, mode);
-        }
-
-        if (CalleeSummary(setter) is { } summary)
-        {
-            foreach (var parameterSink in summary.ParameterSinks.Where(p => p.Ordinal == valueOrdinal))
-            {
-                RecordThroughHelper(parameterSink, value, valueOperation, setter.OriginalDefinition, property.Parent ?? property);
+                _recorder.RecordSetter(sink, property, valueOperation, value, mode);
             }
         }
+
+        _calls.AssignThroughSetter(setter, value, valueOperation, property.Parent ?? property);
 
         // The object now holds the value: `dto.Name = user.Name` makes `dto` carry the name, an indexer `map[k] = v` too.
         if (!property.Property.IsStatic && TrackedSymbol(property.Instance) is { } holder)
@@ -1061,13 +873,6 @@ internal sealed class FlowWalker
         AssignAll(deconstruction.Target, whole);
         return whole;
     }
-
-    private static ITupleOperation? UnwrapTuple(IOperation operation) => StripConversions(operation) switch
-    {
-        ITupleOperation tuple => tuple,
-        IDeclarationExpressionOperation { Expression: ITupleOperation tuple } => tuple,
-        _ => null,
-    };
 
     // Every local a declaration, tuple or loop variable introduces receives the value.
     private void AssignAll(IOperation? target, Taints value)
@@ -1108,381 +913,5 @@ internal sealed class FlowWalker
 
                 return;
         }
-    }
-
-    private ImmutableArray<ResolvedSink> ResolveSinks(IMethodSymbol method)
-    {
-        var catalogued = _model.Sinks.Resolve(method);
-        return _configured.Resolve(method) is { } configured ? catalogued.Add(configured) : catalogued;
-    }
-
-    private void RecordSinkCall(
-        ResolvedSink sink,
-        IOperation call,
-        IOperation? instance,
-        ImmutableArray<IArgumentOperation> argumentOperations,
-        Dictionary<int, Taints> arguments,
-        Dictionary<int, List<(IOperation Element, Taints Value)>> elements)
-    {
-        var template = sink.FixedTemplate;
-        if (template is null && sink.TemplateOrdinal >= 0)
-        {
-            template = ArgumentOperationFor(argumentOperations, sink.TemplateOrdinal)?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-        }
-
-        var target = new SinkTarget(sink.Kind, ReceiverDisplay(sink, instance, call), call, ReceiverGroup(sink, instance));
-        var holes = MessageTemplate.Parse(template);
-        var hole = 0;
-        bool NextHoleDestructures() => hole < holes.Length && holes[hole++].Destructure;
-
-        var ordered = Enumerable.Range(0, argumentOperations.Length)
-            .Where(i => argumentOperations[i].Parameter is not null)
-            .OrderBy(i => argumentOperations[i].Parameter!.Ordinal);
-        foreach (var i in ordered)
-        {
-            var argument = argumentOperations[i];
-            if (sink.ModeOf(argument.Parameter) is not { } mode || !arguments.TryGetValue(i, out var value))
-            {
-                continue;
-            }
-
-            if (mode == RenderMode.TemplateArgument && elements.TryGetValue(i, out var list))
-            {
-                foreach (var (element, elementValue) in list)
-                {
-                    Record(target, element, elementValue, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
-                }
-            }
-            else if (mode == RenderMode.TemplateArgument)
-            {
-                Record(target, argument.Value, value, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
-            }
-            else
-            {
-                Record(target, argument.Value, value, mode == RenderMode.Template ? RenderMode.Text : mode);
-            }
-        }
-    }
-
-    private void Record(SinkTarget target, IOperation where, Taints value, RenderMode mode)
-    {
-        var real = Taints.None;
-        foreach (var taint in value.Items)
-        {
-            if (taint.IsMarker)
-            {
-                AddParameterSink(taint.MarkerOrdinal!.Value, target.Kind, target.Display, taint.RenderedAsText ? RenderMode.Text : mode, ImmutableArray<IMethodSymbol>.Empty, _owner);
-            }
-            else if (Leaks(taint, mode))
-            {
-                real = real.Add(taint);
-            }
-        }
-
-        if (!real.IsEmpty)
-        {
-            AddHit(target.Kind, target.Display, where.Syntax.GetLocation(), real, ImmutableArray<IMethodSymbol>.Empty, null, fromCallee: false, target.Call, ValueTypeOf(where), target.Group);
-        }
-    }
-
-    /// <summary>Where a sink call delivers its values: the kind, the name messages use, the call, the receiving object.</summary>
-    private readonly record struct SinkTarget(SinkKind Kind, string Display, IOperation Call, ISymbol? Group);
-
-    private static ITypeSymbol? ValueTypeOf(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation.Type;
-    }
-
-    // A sink reached through a property is named by it: "Console.Error.WriteLine", "MailMessage.CC.Add".
-    private static string ReceiverDisplay(ResolvedSink sink, IOperation? instance, IOperation call)
-    {
-        if (sink.Receiver is null || StripConversions(instance) is not IPropertyReferenceOperation property || call is not IInvocationOperation invocation)
-        {
-            return sink.Display;
-        }
-
-        var member = invocation.TargetMethod.AssociatedSymbol is IPropertySymbol { IsIndexer: true } ? "[]" : "." + invocation.TargetMethod.Name;
-        return $"{property.Property.ContainingType.Name}.{property.Property.Name}{member}";
-    }
-
-    private static ISymbol? ReceiverGroup(ResolvedSink sink, IOperation? instance) =>
-        sink.Receiver is not null && StripConversions(instance) is IPropertyReferenceOperation property ? TrackedSymbol(property.Instance) : null;
-
-    private static IOperation? StripConversions(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
-    private void RecordThroughHelper(ParameterSink parameterSink, Taints value, IOperation where, IMethodSymbol helper, IOperation call)
-    {
-        var via = Prepend(helper, parameterSink.Via);
-        var real = Taints.None;
-        foreach (var taint in value.Items)
-        {
-            if (taint.IsMarker)
-            {
-                AddParameterSink(taint.MarkerOrdinal!.Value, parameterSink.Kind, parameterSink.Sink, taint.RenderedAsText ? RenderMode.Text : parameterSink.Mode, via, parameterSink.SinkOwner);
-            }
-            else if (Leaks(taint, parameterSink.Mode))
-            {
-                real = real.Add(taint);
-            }
-        }
-
-        if (!real.IsEmpty)
-        {
-            AddHit(parameterSink.Kind, parameterSink.Sink, where.Syntax.GetLocation(), real, via, parameterSink.SinkOwner, fromCallee: false, call, ValueTypeOf(where));
-        }
-    }
-
-    private bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || RendersAsText(taint);
-
-    /// <summary>
-    /// Whether the walk looked into code of this compilation below it (a helper's summary, a ToString override):
-    /// only then can its result depend on how many levels of helpers it may follow.
-    /// </summary>
-    public bool ReachedCallees { get; private set; }
-
-    private MethodSummary? CalleeSummary(IMethodSymbol method)
-    {
-        if (!_model.HasSourceBody(method))
-        {
-            return null;
-        }
-
-        ReachedCallees = true;
-        return _model.Summary(method, _calleeLevel, _cancellationToken);
-    }
-
-    private bool RendersAsText(Taint taint)
-    {
-        if (taint.Type is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.ContainingAssembly, _model.Compilation.Assembly))
-        {
-            ReachedCallees = true;
-        }
-
-        return _model.RendersAsText(taint, _calleeLevel);
-    }
-
-    private void AddHit(
-        SinkKind kind,
-        string sink,
-        Location location,
-        Taints data,
-        ImmutableArray<IMethodSymbol> via,
-        ISymbol? sinkOwner,
-        bool fromCallee,
-        IOperation? call = null,
-        ITypeSymbol? valueType = null,
-        ISymbol? group = null)
-    {
-        // One hit per sink call and argument: the same data reaching it by several routes (recursion, loops) is
-        // one finding, named by its shortest route.
-        var key = (location, kind, sink, fromCallee);
-        if (_hits.TryGetValue(key, out var existing))
-        {
-            existing.Add(data, _loopDepth > 0);
-            existing.PreferShorter(via, sinkOwner);
-            return;
-        }
-
-        var builder = new SinkHitBuilder(kind, sink, location, via, sinkOwner, fromCallee, call, valueType, group);
-        builder.Add(data, _loopDepth > 0);
-        _hits[key] = builder;
-        _hitsInOrder.Add(builder);
-    }
-
-    private void AddParameterSink(int ordinal, SinkKind kind, string sink, RenderMode mode, ImmutableArray<IMethodSymbol> via, ISymbol sinkOwner)
-    {
-        var key = (ordinal, kind, sink, mode);
-        if (!_parameterSinks.TryGetValue(key, out var existing) || via.Length < existing.Via.Length)
-        {
-            _parameterSinks[key] = new ParameterSink(ordinal, kind, sink, mode, via, sinkOwner);
-        }
-    }
-
-    private static ImmutableArray<IMethodSymbol> Prepend(IMethodSymbol method, ImmutableArray<IMethodSymbol> rest) =>
-        rest.IsDefaultOrEmpty ? ImmutableArray.Create(method) : rest.Insert(0, method);
-
-    // Values loaded here (a member, a local, a helper's result) are read here, as far as a code fix is concerned.
-    private static Taints Stamp(Taints value, IOperation operation)
-    {
-        if (value.IsEmpty)
-        {
-            return value;
-        }
-
-        var location = operation.Syntax.GetLocation();
-        return value.Select(t => t.At(location));
-    }
-
-    /// <summary>What a value leaves behind when printed with ToString.</summary>
-    private Taints AsText(Taints value) =>
-        value.Select(t => t.IsMarker || RendersAsText(t) ? t.AsText(_stringType) : null);
-
-    private static Taints Elements(Taints value) =>
-        value.Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element).AsJoined() : t);
-
-    private static Taints Retype(Taints value, ITypeSymbol? type) =>
-        type is null || value.IsEmpty ? value : value.Select(t => t.IsMarker ? t : t.WithType(type));
-
-    private static bool ReceiverMatches(ResolvedSink sink, IOperation? instance)
-    {
-        if (sink.ReceiverType is { } receiverType && !MetadataNames.DerivesFrom(StripConversions(instance)?.Type, receiverType))
-        {
-            return false;
-        }
-
-        if (sink.Receiver is null)
-        {
-            return true;
-        }
-
-        while (instance is IConversionOperation conversion)
-        {
-            instance = conversion.Operand;
-        }
-
-        if (instance is not IPropertyReferenceOperation property)
-        {
-            return false;
-        }
-
-        foreach (var option in sink.Receiver.Split('|'))
-        {
-            var dot = option.LastIndexOf('.');
-            var typeName = option.Substring(0, dot);
-            if (property.Property.Name != option.Substring(dot + 1))
-            {
-                continue;
-            }
-
-            if (MetadataNames.DerivesFrom(property.Property.ContainingType, typeName))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsTracked(IMemberReferenceOperation reference) =>
-        reference.Member.IsStatic || reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-
-    private static ISymbol? TrackedSymbol(IOperation? operation) => StripConversions(operation) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field when IsTracked(field) => field.Field,
-        _ => null,
-    };
-
-    private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
-
-    // Counting or locating inside personal data does not reveal it: list.Count(), email.IndexOf('@') — whatever
-    // the result type (IsJudgement covers the plain numbers).
-    private static bool IsCountOrIndex(IMethodSymbol method) =>
-        method.Name is "Count" or "LongCount" or "IndexOf" or "LastIndexOf" or "FindIndex" or "BinarySearch" or "CompareTo" or "Compare" or "GetHashCode";
-
-    // What a call computes about its inputs rather than from them: a number (a score, a count, a hash code), or
-    // anything a classifier returns — its judgement is new data, carrying only what its return annotation declares.
-    private bool IsJudgement(IMethodSymbol method, ITypeSymbol? type)
-    {
-        var result = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && (MetadataNames.Is(generic, "System.Threading.Tasks.Task`1") || MetadataNames.Is(generic, "System.Threading.Tasks.ValueTask`1"))
-            ? generic.TypeArguments[0]
-            : type;
-        if (result?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
-            or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
-            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Boolean)
-        {
-            return true;
-        }
-
-        foreach (var sink in ResolveSinks(method))
-        {
-            if (sink.Kind == SinkKind.Classifier)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsElementJoin(IMethodSymbol method) =>
-        method.ContainingType?.SpecialType == SpecialType.System_String && method.Name is "Join" or "Concat";
-
-    private static bool IsAccumulating(IMethodSymbol method) =>
-        !method.IsStatic
-        && (method.Name.StartsWith("Add", System.StringComparison.Ordinal)
-            || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
-            || method.Name is "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Write" or "WriteLine");
-
-    private static bool IsStringBuilder(ITypeSymbol? type) => MetadataNames.Is(type, "System.Text.StringBuilder");
-
-    private static bool IsSerializer(IMethodSymbol method)
-    {
-        var type = method.ContainingType;
-        return (method.Name.StartsWith("Serialize", System.StringComparison.Ordinal) && MetadataNames.Is(type, "System.Text.Json.JsonSerializer"))
-            || (method.Name == "SerializeObject" && MetadataNames.Is(type, "Newtonsoft.Json.JsonConvert"))
-            || (method.Name == "Create" && MetadataNames.Is(type, "System.Net.Http.Json.JsonContent"));
-    }
-
-    /// <summary>A hit being collected: the same sink call may be met again in later rounds of a loop.</summary>
-    private sealed class SinkHitBuilder
-    {
-        private readonly SinkKind _kind;
-        private readonly string _sink;
-        private readonly Location _location;
-        private ImmutableArray<IMethodSymbol> _via;
-        private ISymbol? _sinkOwner;
-        private readonly bool _fromCallee;
-        private Taints _data;
-        private bool _inLoop;
-
-        private readonly IOperation? _call;
-        private readonly ITypeSymbol? _valueType;
-        private readonly ISymbol? _group;
-
-        public SinkHitBuilder(SinkKind kind, string sink, Location location, ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner, bool fromCallee, IOperation? call, ITypeSymbol? valueType, ISymbol? group)
-        {
-            _call = call;
-            _valueType = valueType;
-            _group = group;
-            _kind = kind;
-            _sink = sink;
-            _location = location;
-            _via = via.IsDefault ? ImmutableArray<IMethodSymbol>.Empty : via;
-            _sinkOwner = sinkOwner;
-            _fromCallee = fromCallee;
-        }
-
-        public void Add(Taints data, bool inLoop)
-        {
-            _data = _data.Union(data);
-            _inLoop |= inLoop;
-        }
-
-        public void PreferShorter(ImmutableArray<IMethodSymbol> via, ISymbol? sinkOwner)
-        {
-            if (!via.IsDefault && via.Length < _via.Length)
-            {
-                _via = via;
-                _sinkOwner = sinkOwner;
-            }
-        }
-
-        public SinkHit Build() => new(_kind, _sink, _location, _data, _via, _sinkOwner, _fromCallee, _inLoop, _call, _valueType, _group);
     }
 }

@@ -204,6 +204,26 @@ internal readonly struct Taints : IEquatable<Taints>
 
     public Taints WithoutMarkers() => Where(t => !t.IsMarker);
 
+    /// <summary>The same data, now held in a value of <paramref name="type"/> (markers keep the parameter's type).</summary>
+    public Taints Retyped(ITypeSymbol? type) =>
+        type is null || IsEmpty ? this : Select(t => t.IsMarker ? t : t.WithType(type));
+
+    /// <summary>The same data, loaded by <paramref name="operation"/>: what a code fix replaces or wraps.</summary>
+    public Taints ReadAt(IOperation operation)
+    {
+        if (IsEmpty)
+        {
+            return this;
+        }
+
+        var location = operation.Syntax.GetLocation();
+        return Select(t => t.At(location));
+    }
+
+    /// <summary>The elements of a collection joined into one text: a list of people, not one.</summary>
+    public Taints AsJoinedElements() =>
+        Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element).AsJoined() : t);
+
     public bool Equals(Taints other) =>
         Items.Length == other.Items.Length && Items.All(other.Items.Contains);
 

@@ -154,7 +154,7 @@ internal sealed class InventoryBuilder
         SinkKind.Transfer or SinkKind.Url => true,
         SinkKind.Classifier => hit.Via.IsDefaultOrEmpty
             && hit.Call is IInvocationOperation { TargetMethod: var classifier }
-            && _model.ImplementationsInSource(classifier).IsEmpty,
+            && _model.Bodies.ImplementationsInSource(classifier).IsEmpty,
         _ => false,
     };
 

@@ -73,7 +73,7 @@ public sealed class AutomatedSignificantDecisionAnalyzer : DiagnosticAnalyzer
     // The action the call takes effect through: the target itself, or its implementation in source.
     private static (IMethodSymbol Method, string Effect)? SignificantAction(IMethodSymbol target, PrivacyModel model)
     {
-        foreach (var candidate in new[] { target.OriginalDefinition }.Concat(model.ImplementationsInSource(target)))
+        foreach (var candidate in new[] { target.OriginalDefinition }.Concat(model.Bodies.ImplementationsInSource(target)))
         {
             if (AttributeNames.Find(candidate, AttributeNames.ModerationAction) is { } attribute
                 && AttributeArguments.Positional(attribute, 0)?.Value is int effect

@@ -45,7 +45,7 @@ public sealed class PersonalDataSharedAnalyzer : DiagnosticAnalyzer
         SinkKind.Transfer => true,
         SinkKind.Classifier => hit.Via.IsDefaultOrEmpty
             && hit.Call is IInvocationOperation { TargetMethod: var classifier }
-            && model.ImplementationsInSource(classifier).IsEmpty,
+            && model.Bodies.ImplementationsInSource(classifier).IsEmpty,
         _ => false,
     };
 }

@@ -49,11 +49,11 @@ public sealed class PrintingToStringAnalyzer : DiagnosticAnalyzer
 
     private static List<string> PrintedPersonalMembers(INamedTypeSymbol type, PrivacyModel model, out string how)
     {
-        var toString = PrivacyModel.ToStringOverride(type);
+        var toString = ValuePrinting.ToStringOverride(type);
         if (toString is not null && !toString.IsImplicitlyDeclared)
         {
             how = "overridden";
-            if (model.Summary(toString, PrivacyModel.SummaryLevels - 1) is not { } summary)
+            if (model.Summaries.Summary(toString, PrivacyModel.SummaryLevels - 1, default) is not { } summary)
             {
                 return new List<string>();
             }

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SafePrivacy.Analyzers.Sinks;
+
+namespace SafePrivacy.Analyzers.Flow;
+
+/// <summary>
+/// What the parts of one body's walk share: the model, the body, its settings, and what the walk learned about
+/// itself on the way (whether it looked into code below it, whether it is inside a loop).
+/// </summary>
+internal sealed class WalkContext
+{
+    public WalkContext(PrivacyModel model, ISymbol owner, IMethodSymbol? summaryOf, int calleeLevel, ConfiguredSinks configured, CancellationToken cancellationToken)
+    {
+        Model = model;
+        Classifier = model.Classifier;
+        Owner = owner;
+        SummaryOf = summaryOf;
+        CalleeLevel = calleeLevel;
+        Configured = configured;
+        CancellationToken = cancellationToken;
+        StringType = model.Compilation.GetSpecialType(SpecialType.System_String);
+        ThisKey = owner.ContainingType ?? owner;
+    }
+
+    public PrivacyModel Model { get; }
+
+    public DataClassifier Classifier { get; }
+
+    /// <summary>The member whose body is walked.</summary>
+    public ISymbol Owner { get; }
+
+    /// <summary>When set, the walk computes this method's summary: parameters carry markers, not their annotations.</summary>
+    public IMethodSymbol? SummaryOf { get; }
+
+    /// <summary>The summary level used for callees; below zero, callees are treated like library code.</summary>
+    public int CalleeLevel { get; }
+
+    /// <summary>The sinks .editorconfig lists for the body's file.</summary>
+    public ConfiguredSinks Configured { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public ITypeSymbol StringType { get; }
+
+    /// <summary>The key the walk's state keeps <c>this</c> under.</summary>
+    public ISymbol ThisKey { get; }
+
+    /// <summary>How many loops of the body enclose the operation being walked.</summary>
+    public int LoopDepth { get; set; }
+
+    /// <summary>
+    /// Whether the walk looked into code of this compilation below it (a helper's summary, a ToString override):
+    /// only then can its result depend on how many levels of helpers it may follow.
+    /// </summary>
+    public bool ReachedCallees { get; private set; }
+
+    public MethodSummary? CalleeSummary(IMethodSymbol method)
+    {
+        if (!Model.Bodies.HasSourceBody(method))
+        {
+            return null;
+        }
+
+        ReachedCallees = true;
+        return Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
+    }
+
+    public bool RendersAsText(Taint taint)
+    {
+        if (taint.Type is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.ContainingAssembly, Model.Compilation.Assembly))
+        {
+            ReachedCallees = true;
+        }
+
+        return Model.Printing.RendersAsText(taint, CalleeLevel);
+    }
+
+    /// <summary>Whether a sink rendering values this way keeps the personal data <paramref name="taint"/> is.</summary>
+    public bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || RendersAsText(taint);
+
+    /// <summary>What a value leaves behind when printed with ToString.</summary>
+    public Taints AsText(Taints value) =>
+        value.Select(t => t.IsMarker || RendersAsText(t) ? t.AsText(StringType) : null);
+
+    /// <summary>What any value of <paramref name="type"/> carries: the type's own data, or the data its members hold.</summary>
+    public Taints TypeTaints(ITypeSymbol? type)
+    {
+        var data = Classifier.ClassifyType(type);
+        if (!data.IsPersonal)
+        {
+            return Taints.None;
+        }
+
+        return Taints.Of(data.Shape == TaintShape.Holder
+            ? Taint.Holder(data.Origin!, data.Class, type)
+            : Taint.Data(data.Origin!, data.Class, type));
+    }
+
+    /// <summary>Every way calling the method is a sink: the catalogue, sink attributes, and .editorconfig.</summary>
+    public ImmutableArray<ResolvedSink> ResolveSinks(IMethodSymbol method)
+    {
+        var catalogued = Model.Sinks.Resolve(method);
+        return Configured.Resolve(method) is { } configured ? catalogued.Add(configured) : catalogued;
+    }
+}
