@@ -79,7 +79,8 @@ internal sealed class AnnotationScope
     public bool AnnotatedLibraryReferenced(Compilation compilation) =>
         _own is null || compilation.SourceModule.ReferencedAssemblySymbols.Any(a => !_declaring.Contains(a) && !IsFramework(a) && MayAnnotate(a));
 
-    private static bool IsFramework(IAssemblySymbol assembly) =>
+    /// <summary>The framework's own assemblies (Microsoft.*, System.*): they define annotations, they do not apply them to data of yours.</summary>
+    public static bool IsFramework(IAssemblySymbol assembly) =>
         assembly.Name.StartsWith("Microsoft.", System.StringComparison.Ordinal) || assembly.Name.StartsWith("System.", System.StringComparison.Ordinal);
 
     private bool MayAnnotate(IAssemblySymbol assembly) => _answers.GetOrAdd(assembly, a =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -20,6 +21,57 @@ internal sealed class CallGraph
 
     public ImmutableArray<IMethodSymbol> CallersOf(IMethodSymbol method) =>
         _callers.TryGetValue(method.OriginalDefinition, out var callers) ? callers : ImmutableArray<IMethodSymbol>.Empty;
+
+    /// <summary>
+    /// The shortest chain of calls from a method where <paramref name="isStart"/> holds to <paramref name="method"/>,
+    /// outermost first, passing through no method where <paramref name="isBarrier"/> holds, at most
+    /// <paramref name="maximumLength"/> calls long; null when there is none. Breadth first, each method once.
+    /// </summary>
+    public ImmutableArray<IMethodSymbol>? ShortestCallerPath(IMethodSymbol method, Func<IMethodSymbol, bool> isStart, Func<IMethodSymbol, bool> isBarrier, int maximumLength)
+    {
+        var target = method.OriginalDefinition;
+        var next = new Dictionary<IMethodSymbol, IMethodSymbol>(SymbolEqualityComparer.Default) { [target] = target };
+        var frontier = new List<IMethodSymbol> { target };
+        for (var length = 1; length < maximumLength && frontier.Count > 0; length++)
+        {
+            var reached = new List<IMethodSymbol>();
+            foreach (var node in frontier)
+            {
+                foreach (var caller in CallersOf(node))
+                {
+                    if (next.ContainsKey(caller) || isBarrier(caller))
+                    {
+                        continue;
+                    }
+
+                    next[caller] = node;
+                    if (isStart(caller))
+                    {
+                        return Unwind(caller, next);
+                    }
+
+                    reached.Add(caller);
+                }
+            }
+
+            frontier = reached;
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<IMethodSymbol> Unwind(IMethodSymbol start, Dictionary<IMethodSymbol, IMethodSymbol> next)
+    {
+        var path = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        for (var current = start; ; current = next[current])
+        {
+            path.Add(current);
+            if (SymbolEqualityComparer.Default.Equals(next[current], current))
+            {
+                return path.ToImmutable();
+            }
+        }
+    }
 
     public static CallGraph Build(PrivacyModel model, IEnumerable<INamedTypeSymbol> types, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ internal sealed class CallTransfer
             result = result.Add(Taint.Data(method, returned, type));
         }
 
-        if (_context.CalleeSummary(method) is { } summary)
+        if (_context.CalleeSummary(method, givenData: !receiver.IsEmpty || !argumentUnion.IsEmpty) is { } summary)
         {
             return result.Union(ApplySummary(summary, method, call, instance, receiver, arguments, directSink)).ReadAt(call);
         }
@@ -87,7 +87,7 @@ internal sealed class CallTransfer
     /// <summary>What reading a property with a getter in source gives beyond the member itself: what the getter returns.</summary>
     public Taints GetterResult(IMethodSymbol getter, Taints receiver)
     {
-        if (_context.CalleeSummary(getter) is not { } summary)
+        if (_context.CalleeSummary(getter, givenData: !receiver.IsEmpty) is not { } summary)
         {
             return Taints.None;
         }
@@ -107,7 +107,7 @@ internal sealed class CallTransfer
     /// <summary>A value assigned to a property whose setter has a body: the setter is a sink where its value parameter reaches one.</summary>
     public void AssignThroughSetter(IMethodSymbol setter, Taints value, IOperation valueOperation, IOperation assignment)
     {
-        if (_context.CalleeSummary(setter) is not { } summary)
+        if (_context.CalleeSummary(setter, givenData: !value.IsEmpty) is not { } summary)
         {
             return;
         }

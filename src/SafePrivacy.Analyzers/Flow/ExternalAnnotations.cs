@@ -48,6 +48,9 @@ internal sealed class ExternalAnnotations
 
     public bool IsEmpty => _symbols.IsEmpty;
 
+    /// <summary>Every symbol the annotations classify.</summary>
+    public IEnumerable<ISymbol> Symbols => _symbols.Keys;
+
     public static bool IsAnnotationFile(string path)
     {
         var name = Path.GetFileName(path);

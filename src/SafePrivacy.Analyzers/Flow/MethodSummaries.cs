@@ -63,12 +63,6 @@ internal sealed class MethodSummaries : ISummaryProvider
             return MethodSummary.Empty;
         }
 
-        var facts = _model.MethodFacts(method, cancellationToken);
-        if (facts == BodyFacts.None && method.Parameters.Length == 0 && method.IsStatic)
-        {
-            return MethodSummary.Empty;
-        }
-
         var walker = new FlowWalker(_model, method, summaryOf: method, level - 1, _model.ConfiguredSinksFor(body.Syntax.SyntaxTree), cancellationToken);
         var summary = new MethodSummary(walker.Run(new[] { body }));
         summary = summary.IsEmpty ? MethodSummary.Empty : summary;

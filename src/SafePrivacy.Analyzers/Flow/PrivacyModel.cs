@@ -27,12 +27,9 @@ internal sealed class PrivacyModel
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SinkHit>> _hits = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> _facts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _mayReturnData = new();
-    private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _maySink = new();
     private readonly Lazy<SinkResolver> _sinks;
-    private readonly Lazy<bool> _declaresData;
-    private readonly Lazy<bool> _declaresModerationActions;
+    private readonly Lazy<DeclaredNames> _declared;
+    private readonly Lazy<CandidateIndex?> _index;
     private CallGraph? _callGraph;
 
     private PrivacyModel(Compilation compilation, AnalyzerOptions options, ExternalAnnotations external)
@@ -46,18 +43,27 @@ internal sealed class PrivacyModel
         Summaries = new MethodSummaries(this);
         Printing = new ValuePrinting(Bodies, Summaries);
         _sinks = new Lazy<SinkResolver>(() => new SinkResolver(compilation));
-        _declaresData = new Lazy<bool>(() => DeclaredData.MayExist(compilation, external, scope, CancellationToken.None));
-        _declaresModerationActions = new Lazy<bool>(() => DeclaredData.MayDeclareModerationActions(compilation, scope, CancellationToken.None));
+        _declared = new Lazy<DeclaredNames>(() => DeclaredNames.Read(this, scope, CancellationToken.None));
+        _index = new Lazy<CandidateIndex?>(() => UsesCandidateIndex(_options) ? CandidateIndex.Build(this, _declared.Value, CancellationToken.None) : null);
         IsActive = scope.CanDeclare;
     }
 
     public Compilation Compilation { get; }
 
-    /// <summary>Whether anything in reach is declared personal data; without it no value can be a source.</summary>
-    public bool DeclaresData => _declaresData.Value;
+    /// <summary>
+    /// The option that switches the candidate index (and with it lazy summaries) off, so that tests can show both
+    /// ways give the same diagnostics. Not for users: off, every body is walked and every helper summarised.
+    /// </summary>
+    public const string CandidateIndexKey = "safe_privacy.internal.candidate_index";
 
-    /// <summary>Whether any method in reach can be a <c>[ModerationAction]</c>.</summary>
-    public bool DeclaresModerationActions => _declaresModerationActions.Value;
+    /// <summary>Whether anything in reach is declared personal data; without it no value can be a source.</summary>
+    public bool DeclaresData => _declared.Value.DeclaresData;
+
+    /// <summary>Whether any method in reach is a <c>[ModerationAction]</c>.</summary>
+    public bool DeclaresModerationActions => _declared.Value.DeclaresModerationActions;
+
+    /// <summary>Which bodies can see personal data meet a sink, by names alone; null when switched off.</summary>
+    public CandidateIndex? Index => _index.Value;
 
     public DataClassifier Classifier { get; }
 
@@ -140,11 +146,11 @@ internal sealed class PrivacyModel
     /// Whether the body of <paramref name="owner"/> is walked at all: only where personal data can meet a sink in it,
     /// directly or through its helpers. Every other body costs nothing more.
     /// </summary>
-    public bool IsCandidate(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-    {
-        var facts = BodyFacts.Collect(blocks, this, ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree));
-        return MayMeet(facts, SummaryLevels - 1, cancellationToken);
-    }
+    public bool IsCandidate(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken) =>
+        Index is not { } index || index.IsCandidate(blocks);
+
+    private static bool UsesCandidateIndex(AnalyzerConfigOptionsProvider options) =>
+        !(options.GlobalOptions.TryGetValue(CandidateIndexKey, out var value) && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
 #if DEBUG
     private const bool ThrowOnInternalError = true;
@@ -169,29 +175,4 @@ internal sealed class PrivacyModel
     /// <summary>The nearest declaration of <paramref name="attributeName"/> around <paramref name="symbol"/>, cached.</summary>
     public ScopedAttribute? Nearest(ISymbol symbol, string attributeName) =>
         _scopes.GetOrAdd((symbol, attributeName), key => DeclarationScope.Nearest(key.Item1, key.Item2));
-
-    internal BodyFacts MethodFacts(IMethodSymbol method, CancellationToken cancellationToken) => _facts.GetOrAdd(method, m =>
-    {
-        var body = Bodies.BodyOf(m, cancellationToken);
-        return body is null ? BodyFacts.None : BodyFacts.Collect(new[] { body }, this, ConfiguredSinksFor(body.Syntax.SyntaxTree));
-    });
-
-    // The cheap gate: the body (or a helper it calls) reads personal data, and it (or a helper) calls a sink.
-    private bool MayMeet(BodyFacts facts, int depth, CancellationToken cancellationToken) =>
-        (facts.HasSource || facts.Callees.Any(c => MayReturnData(c, depth, cancellationToken)))
-        && (facts.HasSink || facts.Callees.Any(c => MaySink(c, depth, cancellationToken)));
-
-    private bool MayReturnData(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
-        _mayReturnData.GetOrAdd((method, depth), key =>
-        {
-            var facts = MethodFacts(key.Item1, cancellationToken);
-            return facts.HasSource || (key.Item2 > 0 && facts.Callees.Any(c => MayReturnData(c, key.Item2 - 1, cancellationToken)));
-        });
-
-    private bool MaySink(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
-        _maySink.GetOrAdd((method, depth), key =>
-        {
-            var facts = MethodFacts(key.Item1, cancellationToken);
-            return facts.HasSink || (key.Item2 > 0 && facts.Callees.Any(c => MaySink(c, key.Item2 - 1, cancellationToken)));
-        });
 }

@@ -71,6 +71,11 @@ internal sealed class SinkHit
     /// <summary>The sink is called inside a loop of this body.</summary>
     public bool InLoop { get; }
 
+    /// <summary>The sink call writes a cache entry that is given no expiry (decided on first use, by <see cref="CacheExpiry"/>).</summary>
+    public bool IsCacheWriteWithoutExpiry => _cacheWithoutExpiry ??= CacheExpiry.IsWriteWithoutExpiry(Call);
+
+    private bool? _cacheWithoutExpiry;
+
     /// <summary>Where the data enters the sink's argument: the expressions a fix wraps or replaces, in source order.</summary>
     public ImmutableArray<Location> ReadLocations =>
         Data.Items

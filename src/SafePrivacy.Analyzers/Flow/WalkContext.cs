@@ -56,9 +56,15 @@ internal sealed class WalkContext
     /// </summary>
     public bool ReachedCallees { get; private set; }
 
-    public MethodSummary? CalleeSummary(IMethodSymbol method)
+    /// <summary>
+    /// The summary of a called method with a body in this compilation, computed only where it can matter: when the
+    /// call is given personal data (<paramref name="givenData"/>), or when the index says the method may return or
+    /// sink data of its own. Any other helper is left unbound, like library code.
+    /// </summary>
+    public MethodSummary? CalleeSummary(IMethodSymbol method, bool givenData)
     {
-        if (!Model.Bodies.HasSourceBody(method))
+        if (!Model.Bodies.HasSourceBody(method)
+            || (!givenData && Model.Index is { } index && !index.MayReturnData(SummaryName(method)) && !index.MayHaveEffects(SummaryName(method))))
         {
             return null;
         }
@@ -66,6 +72,15 @@ internal sealed class WalkContext
         ReachedCallees = true;
         return Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
     }
+
+    // The name the index knows a method by: a property's for its accessors, the type's for a constructor.
+    private static string SummaryName(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Conversion or MethodKind.UserDefinedOperator } => method.ContainingType.Name,
+        { AssociatedSymbol: IPropertySymbol { IsIndexer: true } } => "[]",
+        { AssociatedSymbol: { } property } => property.Name,
+        _ => method.Name,
+    };
 
     public bool RendersAsText(Taint taint)
     {

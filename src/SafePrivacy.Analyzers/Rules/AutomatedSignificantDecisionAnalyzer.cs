@@ -99,48 +99,11 @@ public sealed class AutomatedSignificantDecisionAnalyzer : DiagnosticAnalyzer
             return ImmutableArray.Create(method);
         }
 
-        var graph = model.CallGraph(cancellationToken);
-        var next = new Dictionary<IMethodSymbol, IMethodSymbol>(SymbolEqualityComparer.Default) { [method.OriginalDefinition] = method.OriginalDefinition };
-        var frontier = new List<IMethodSymbol> { method.OriginalDefinition };
-        for (var length = 1; length < MaximumPathLength && frontier.Count > 0; length++)
-        {
-            var reached = new List<IMethodSymbol>();
-            foreach (var node in frontier)
-            {
-                foreach (var caller in graph.CallersOf(node))
-                {
-                    if (next.ContainsKey(caller) || IsReview(caller))
-                    {
-                        continue;
-                    }
-
-                    next[caller] = node;
-                    if (ModerationScope.EnclosingPipeline(caller) is not null)
-                    {
-                        return Unwind(caller, next);
-                    }
-
-                    reached.Add(caller);
-                }
-            }
-
-            frontier = reached;
-        }
-
-        return null;
-    }
-
-    private static ImmutableArray<IMethodSymbol> Unwind(IMethodSymbol start, Dictionary<IMethodSymbol, IMethodSymbol> next)
-    {
-        var path = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        for (var current = start; ; current = next[current])
-        {
-            path.Add(current);
-            if (SymbolEqualityComparer.Default.Equals(next[current], current))
-            {
-                return path.ToImmutable();
-            }
-        }
+        return model.CallGraph(cancellationToken).ShortestCallerPath(
+            method,
+            isStart: caller => ModerationScope.EnclosingPipeline(caller) is not null,
+            isBarrier: IsReview,
+            MaximumPathLength);
     }
 
     private static bool IsReview(IMethodSymbol method) =>

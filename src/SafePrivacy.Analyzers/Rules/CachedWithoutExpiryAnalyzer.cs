@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using SafePrivacy.Analyzers.Flow;
 using SafePrivacy.Analyzers.Sinks;
 
@@ -16,18 +14,6 @@ namespace SafePrivacy.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
 {
-    private const int MaximumTraceBack = 16;
-
-    private static readonly ImmutableHashSet<string> ExpiryMembers = ImmutableHashSet.Create(
-        "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration",
-        "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken", "ExpirationTokens");
-
-    private static readonly ImmutableHashSet<string> CacheTypes = ImmutableHashSet.Create(
-        "Microsoft.Extensions.Caching.Distributed.IDistributedCache",
-        "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions",
-        "Microsoft.Extensions.Caching.Memory.CacheExtensions",
-        "Microsoft.Extensions.Caching.Memory.ICacheEntry");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CachedWithoutExpiry);
 
     public override void Initialize(AnalysisContext context)
@@ -42,141 +28,10 @@ public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer
     {
         foreach (var hit in context.Hits)
         {
-            if (hit.Kind == SinkKind.Storage && !hit.FromCallee && hit.Via.IsDefaultOrEmpty && IsCacheWrite(hit.Call, out var call) && !SetsExpiry(call))
+            if (hit.Kind == SinkKind.Storage && !hit.FromCallee && hit.Via.IsDefaultOrEmpty && hit.IsCacheWriteWithoutExpiry)
             {
                 context.Report(Descriptors.CachedWithoutExpiry, hit, hit.DescribeData(context.Model.Classifier), hit.Sink);
             }
         }
-    }
-
-    private static bool IsCacheWrite(IOperation? operation, out IOperation call)
-    {
-        call = operation!;
-        var method = operation switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Property.SetMethod,
-            _ => null,
-        };
-        if (method?.ContainingType is not { } type)
-        {
-            return false;
-        }
-
-        return CacheTypes.Contains(type.OriginalDefinition.ToDisplayString())
-            || type.AllInterfaces.Any(i => CacheTypes.Contains(i.OriginalDefinition.ToDisplayString()));
-    }
-
-    private static bool SetsExpiry(IOperation call)
-    {
-        switch (call)
-        {
-            case IInvocationOperation invocation:
-                foreach (var argument in invocation.Arguments)
-                {
-                    var type = argument.Parameter?.Type.ToDisplayString().TrimEnd('?');
-                    switch (type)
-                    {
-                        case "System.DateTimeOffset" or "System.TimeSpan" or "Microsoft.Extensions.Primitives.IChangeToken":
-                            return true;
-                        case "Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions" or "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions":
-                            if (argument.ArgumentKind != ArgumentKind.DefaultValue && OptionsSetExpiry(argument.Value, call))
-                            {
-                                return true;
-                            }
-
-                            break;
-                    }
-
-                    // GetOrCreate(key, entry => { entry.SlidingExpiration = ...; return value; })
-                    if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory } && TouchesExpiry(factory.Body))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation entry } }:
-                // entry.Value = …: the entry created by CreateEntry must get its expiry somewhere in the body.
-                return TouchesExpiryOf(entry.Local, Root(call));
-
-            default:
-                return true;
-        }
-    }
-
-    // Options built inline, through the extension helpers, or in a local anywhere in the body; options from a field
-    // or a parameter are configured elsewhere and given the benefit of the doubt.
-    private static bool OptionsSetExpiry(IOperation options, IOperation call, int depth = 0)
-    {
-        // Each step follows a receiver or a local's initializer back once; a chain this long gets the benefit of the doubt.
-        if (depth > MaximumTraceBack)
-        {
-            return true;
-        }
-
-        while (options is IConversionOperation conversion)
-        {
-            options = conversion.Operand;
-        }
-
-        return options switch
-        {
-            IObjectCreationOperation creation => creation.Initializer is { } initializer && TouchesExpiry(initializer),
-            IInvocationOperation invocation => ExpiryMembers.Contains(invocation.TargetMethod.Name)
-                || invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.Caching", System.StringComparison.Ordinal) != true
-                || (invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is { } receiver && OptionsSetExpiry(receiver, call, depth + 1),
-            ILocalReferenceOperation local => TouchesExpiryOf(local.Local, Root(call), depth + 1),
-            ILiteralOperation or IDefaultValueOperation => false,
-            _ => true,
-        };
-    }
-
-    private static bool TouchesExpiry(IOperation operation) =>
-        operation.DescendantsAndSelf().Any(o => o switch
-        {
-            IPropertyReferenceOperation property => ExpiryMembers.Contains(property.Property.Name) && o.Parent is IAssignmentOperation,
-            IInvocationOperation invocation => ExpiryMembers.Contains(invocation.TargetMethod.Name),
-            _ => false,
-        });
-
-    private static bool TouchesExpiryOf(ILocalSymbol local, IOperation body, int depth = 0)
-    {
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.GetVariableInitializer()?.Value is { } initial && initial is not ILiteralOperation && OptionsSetExpiry(initial, body, depth + 1) && !IsCreateEntry(initial))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case IPropertyReferenceOperation { Parent: IAssignmentOperation, Instance: ILocalReferenceOperation owner } property
-                    when SymbolEqualityComparer.Default.Equals(owner.Local, local) && ExpiryMembers.Contains(property.Property.Name):
-                    return true;
-                case IInvocationOperation invocation when ExpiryMembers.Contains(invocation.TargetMethod.Name)
-                    && (invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is ILocalReferenceOperation receiver
-                    && SymbolEqualityComparer.Default.Equals(receiver.Local, local):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsCreateEntry(IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod.Name: "CreateEntry" };
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
     }
 }

@@ -41,6 +41,9 @@ internal sealed class ConfiguredSinks
 
     public bool IsEmpty => _methods.IsEmpty;
 
+    /// <summary>The listed methods' own names (<c>Write</c> for <c>MyApp.Audit.AuditLog.Write</c>).</summary>
+    public ImmutableHashSet<string> MethodNames => _methodNames;
+
     public static ConfiguredSinks From(AnalyzerConfigOptions options)
     {
         options.TryGetValue(LogSinksKey, out var log);
