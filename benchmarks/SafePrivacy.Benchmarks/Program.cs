@@ -67,12 +67,30 @@ internal static class Program
             }
         }
 
-        foreach (var folder in options.Folders)
+        foreach (var path in options.Folders)
         {
-            foreach (var project in ProjectFolder.Load(folder, references))
+            Console.WriteLine($"Loading {path} ({Loading.ProjectLoader.Configuration}, without MSBuild):");
+            List<Loading.LoadedProject> projects;
+            try
             {
+                projects = new Loading.ProjectLoader(Console.WriteLine).Load(path);
+            }
+            catch (Loading.LoadException exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+                return 2;
+            }
+
+            foreach (var project in projects)
+            {
+                PrintLoad(project);
                 workloads.Add(new Workload(project.Name, project.Compilation));
             }
+        }
+
+        if (options.LoadOnly)
+        {
+            return 0;
         }
 
         if (workloads.Count == 0)
@@ -123,6 +141,31 @@ internal static class Program
         }
 
         return report.AllMet ? 0 : 3;
+    }
+
+    private static void PrintLoad(Loading.LoadedProject project)
+    {
+        var errors = project.Errors;
+        Console.WriteLine($"{project.Name} ({project.TargetFramework}): {project.Compilation.SyntaxTrees.Length} files, {errors.Count} compiler errors; packages {project.PackageSource}"
+            + (project.Generators.Count > 0 ? $"; generators {string.Join(", ", project.Generators)}" : string.Empty));
+        if (project.Unresolved.Count > 0)
+        {
+            Console.WriteLine($"    unresolved packages: {string.Join(", ", project.Unresolved)}");
+        }
+
+        foreach (var note in project.Notes)
+        {
+            Console.WriteLine($"    note: {note}");
+        }
+
+        if (errors.Count > 0)
+        {
+            Console.WriteLine("    errors by id: " + string.Join(", ", errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} x{g.Count()}")));
+            foreach (var error in errors.Take(5))
+            {
+                Console.WriteLine($"    {error}");
+            }
+        }
     }
 
     private static Workload FromCorpus(Corpus.Project project, ImmutableArray<MetadataReference> references)
@@ -290,6 +333,8 @@ internal static class Program
 
         public bool Profile { get; private set; }
 
+        public bool LoadOnly { get; private set; }
+
         public bool Help { get; private set; }
 
         public string? Output { get; private set; }
@@ -314,7 +359,10 @@ internal static class Program
                         break;
                     case "--path":
                         var folder = Next();
-                        options.Folders.Add(Directory.Exists(folder) ? folder : throw new ArgumentException($"No folder {folder}."));
+                        options.Folders.Add(Directory.Exists(folder) || File.Exists(folder) ? folder : throw new ArgumentException($"No file or folder {folder}."));
+                        break;
+                    case "--load-only":
+                        options.LoadOnly = true;
                         break;
                     case "--no-corpus":
                         options.UseCorpus = false;
