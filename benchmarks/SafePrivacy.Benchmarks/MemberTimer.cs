@@ -37,6 +37,7 @@ internal sealed class MemberTimer
     // A member's lines: the span of each of its declarations (a partial method's two parts, a property's accessors' owner).
     private static int Lines(object key) => key switch
     {
+        INamespaceSymbol => 0,
         ISymbol symbol => symbol.DeclaringSyntaxReferences.Sum(r => r.SyntaxTree.GetLineSpan(r.Span).EndLinePosition.Line - r.SyntaxTree.GetLineSpan(r.Span).StartLinePosition.Line + 1),
         SyntaxTree tree => tree.GetText().Lines.Count,
         _ => 0,
