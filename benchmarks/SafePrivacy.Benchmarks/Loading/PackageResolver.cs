@@ -174,7 +174,7 @@ internal static class PackageResolver
 
     private static void FromGlobalFolder(List<(string Id, string Version)> roots, string targetFramework, PackageAssets assets, HashSet<string> resolved, List<(string Id, string Version)>? pinned)
     {
-        var pins = pinned?.ToDictionary(p => p.Id, p => p.Version, StringComparer.OrdinalIgnoreCase);
+        var pins = pinned?.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(p => p.Version).Max(NuGetVersions.Comparer)!, StringComparer.OrdinalIgnoreCase);
         var chosen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<(string Id, string Version, bool Direct)>(roots.Select(r => (r.Id, r.Version, true)));
         while (queue.Count > 0)

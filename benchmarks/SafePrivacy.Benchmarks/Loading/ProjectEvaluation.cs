@@ -233,7 +233,7 @@ internal sealed class ProjectEvaluation
     private void SdkDefaults()
     {
         var configuration = Get("Configuration");
-        Default("OutputType", Get("UsingMicrosoftNETSdkWeb") == "true" ? "Exe" : "Library");
+        Default("OutputType", Get("UsingMicrosoftNETSdkWeb") == "true" || Sdk.Contains("Worker", StringComparison.OrdinalIgnoreCase) ? "Exe" : "Library");
         Default("AssemblyName", Get("MSBuildProjectName"));
         Default("RootNamespace", Get("MSBuildProjectName"));
         Default("BaseOutputPath", "bin/");

@@ -71,6 +71,7 @@ internal sealed class ProjectLoader
 
     private readonly Dictionary<string, Built?> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
+    private readonly List<string> _failures = new();
     private readonly Action<string> _progress;
 
     public ProjectLoader(Action<string> progress) => _progress = progress;
@@ -93,6 +94,11 @@ internal sealed class ProjectLoader
             {
                 result.Add(built.Project);
             }
+        }
+
+        if (result.Count == 0)
+        {
+            throw new LoadException($"No project in {path} could be loaded:\n  " + string.Join("\n  ", _failures.DefaultIfEmpty("(every project was skipped)")));
         }
 
         return result;
@@ -163,6 +169,14 @@ internal sealed class ProjectLoader
         {
             built = Compile(path);
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // One unreadable project (a malformed file, something this reader cannot follow) is skipped with its
+            // reason, as a build of the rest of the solution would go on; the projects that need it show the errors.
+            var reason = exception is LoadException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            _failures.Add($"{path}: {reason}");
+            _progress($"  skipped {path}: {reason}");
+        }
         finally
         {
             _visiting.Remove(path);
@@ -192,6 +206,13 @@ internal sealed class ProjectLoader
         if (TargetFrameworks.Parse(tfm) is not { } moniker || moniker.Identifier == TargetFrameworks.NetFramework)
         {
             _progress($"  skipped {path}: target framework '{tfm}' is not .NET or .NET Standard");
+            return null;
+        }
+
+        // Platform frameworks (net10.0-android, -ios, -windows) and MAUI need workloads and packs a Linux SDK does not have.
+        if (moniker.Platform.Length > 0 || project.IsTrue("UseMaui"))
+        {
+            _progress($"  skipped {path}: {(moniker.Platform.Length > 0 ? $"target framework {tfm}" : "a MAUI app")} needs a workload this SDK does not have");
             return null;
         }
 
@@ -524,7 +545,7 @@ internal sealed class ProjectLoader
     private static CSharpCompilation RunGenerators(CSharpCompilation compilation, ProjectEvaluation project, List<string> analyzerPaths, CSharpParseOptions parse, LoadedProject loaded)
     {
         var paths = analyzerPaths.Distinct(StringComparer.Ordinal)
-            .Where(p => IsEnabled(project, Path.GetFileName(p)))
+            .Where(p => IsEnabled(project, p))
             .GroupBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase)
             .Select(g => g.Last())
             .ToList();
@@ -554,12 +575,15 @@ internal sealed class ProjectLoader
         return (CSharpCompilation)updated;
     }
 
-    // The SDK removes these generators unless the project turns them on (ResolveOffByDefaultAnalyzers).
-    private static bool IsEnabled(ProjectEvaluation project, string file) => file switch
+    // Generators a build's targets remove: the SDK's off-by-default ones unless the project turns them on
+    // (ResolveOffByDefaultAnalyzers), and the logging generator where a package takes its place (the telemetry
+    // package's props set DisableMicrosoftExtensionsLoggingSourceGenerator).
+    private static bool IsEnabled(ProjectEvaluation project, string path) => Path.GetFileName(path) switch
     {
         "Microsoft.AspNetCore.Http.RequestDelegateGenerator.dll" => project.IsTrue("EnableRequestDelegateGenerator") || project.IsTrue("PublishAot") || project.IsTrue("PublishTrimmed"),
         "Microsoft.Extensions.Configuration.Binder.SourceGeneration.dll" => project.IsTrue("EnableConfigurationBindingGenerator") || project.IsTrue("PublishAot") || project.IsTrue("PublishTrimmed"),
-        _ => true,
+        var file => !(project.IsTrue("DisableMicrosoftExtensionsLoggingSourceGenerator")
+            && (file == "Microsoft.Extensions.Logging.Generators.dll" || path.Contains("/microsoft.extensions.logging.abstractions/", StringComparison.OrdinalIgnoreCase))),
     };
 
     // The namespaces whose interceptors the SDK enables (Microsoft.NET.Sdk.FrameworkReferenceResolution.targets).

@@ -94,14 +94,17 @@ internal static class TargetFrameworks
     public static bool IsCompatible(string target, string candidate) =>
         Parse(target) is { } t && Parse(candidate) is { } c && Rank(t, c) is not null;
 
-    /// <summary>Of a multi-targeting project's frameworks, the one a benchmark compiles: the newest .NET, else the newest other.</summary>
+    /// <summary>
+    /// Of a multi-targeting project's frameworks, the one a benchmark compiles: the newest .NET without a platform
+    /// (those need workloads), else the newest .NET Standard, else the newest other.
+    /// </summary>
     public static string? Newest(IEnumerable<string> tfms) =>
         tfms.Select(t => (Text: t, Moniker: Parse(t)))
             .Where(t => t.Moniker is not null)
-            .OrderByDescending(t => t.Moniker!.Value.IsNet)
+            .OrderBy(t => t.Moniker!.Value.Platform.Length > 0)
+            .ThenByDescending(t => t.Moniker!.Value.IsNet)
             .ThenByDescending(t => t.Moniker!.Value.Identifier == NetStandard)
             .ThenByDescending(t => t.Moniker!.Value.Version)
-            .ThenBy(t => t.Moniker!.Value.Platform.Length)
             .Select(t => t.Text)
             .FirstOrDefault();
 
