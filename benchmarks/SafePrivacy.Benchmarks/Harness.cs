@@ -11,9 +11,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafePrivacy.Benchmarks;
 
-/// <summary>A compilation to measure, what it holds, and the solution (the <c>--path</c>) it belongs to, if any.</summary>
-internal sealed record Workload(string Name, CSharpCompilation Compilation, string? Group = null)
+/// <summary>
+/// A compilation to measure, what it holds, the solution (the <c>--path</c>) it belongs to, if any, and the additional
+/// files a build passes to its analyzers (the project's <c>AdditionalFiles</c> items, <c>--annotations</c>).
+/// </summary>
+internal sealed record Workload(string Name, CSharpCompilation Compilation, string? Group = null, ImmutableArray<AdditionalText> AdditionalFiles = default)
 {
+    public AnalyzerOptions AnalyzerOptions => new(AdditionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : AdditionalFiles);
+
     public int Files => Compilation.SyntaxTrees.Length;
 
     public int Lines => Compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
@@ -168,7 +173,7 @@ internal sealed class Harness
         else
         {
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                workload.AnalyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{MemberTimer.NameOf(analyzer)} threw {exception}"),
                 concurrentAnalysis: _concurrent,
                 logAnalyzerExecutionTime: mode.Telemetry,
@@ -240,6 +245,17 @@ internal sealed class Harness
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
+}
+
+/// <summary>An additional file on disk, read when an analyzer asks for it.</summary>
+internal sealed class FileText : AdditionalText
+{
+    public FileText(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public override string Path { get; }
+
+    public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) =>
+        System.IO.File.Exists(Path) ? Microsoft.CodeAnalysis.Text.SourceText.From(System.IO.File.ReadAllText(Path)) : null;
 }
 
 /// <summary>An analyzer threw (AD0001) during a measurement: reported with its message, the run stops with exit code 1.</summary>

@@ -100,7 +100,8 @@ internal static class Program
             foreach (var project in projects)
             {
                 PrintLoad(project);
-                workloads.Add(new Workload(project.Name, project.Compilation, path));
+                var additional = project.AdditionalFiles.Concat(options.Annotations).Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
+                workloads.Add(new Workload(project.Name, project.Compilation, path, additional));
             }
         }
 
@@ -129,7 +130,7 @@ internal static class Program
             }
 
             var counter = new BodyCensus();
-            workload.Compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(counter)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            workload.Compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(counter), workload.AnalyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             census[workload] = counter;
             Console.WriteLine($"{workload.Name}: {workload.Files} files, {workload.Lines} lines, {counter.Bodies} bodies, {counter.Candidates} walked by the flow analysis ({Report.Percent(counter.Candidates, counter.Bodies)}), personal data meets a sink in {counter.BodiesWithHits} ({Report.Percent(counter.BodiesWithHits, counter.Bodies)})");
         }
@@ -145,7 +146,7 @@ internal static class Program
             return 0;
         }
 
-        var context = new Report.Context(results, census, corpus, solutions, options.Peers, analyzerCount, referenceDescription, options.Concurrent, options.Repetitions, loadBefore, LoadAverage());
+        var context = new Report.Context(results, census, corpus, solutions, options.Peers, analyzerCount, referenceDescription, options.Concurrent, options.Repetitions, loadBefore, LoadAverage(), options.Annotations);
         var report = Report.Write(context);
         Console.WriteLine();
         Console.WriteLine(report.Text);
@@ -250,6 +251,9 @@ internal static class Program
               --domains N           domains per unit of corpus size (default 60)
               --path PATH           also measure a real solution: a .sln, .slnx, .csproj or a folder (every project
                                     under it), loaded as a build sees it after `dotnet restore` (repeatable)
+              --annotations FILE    an external annotations file (*.safeprivacy.txt) given to every --path project, for
+                                    real code that declares no personal data itself (repeatable); see
+                                    benchmarks/annotations/
               --no-corpus           measure only the --path projects
               --load-only           load the --path projects, print their compiler errors, measure nothing
               --peer SPEC           also measure another analyzer package beside SafePrivacy (repeatable):
@@ -274,6 +278,8 @@ internal static class Program
         public List<string> Paths { get; } = new();
 
         public List<Peer> Peers { get; } = new();
+
+        public List<string> Annotations { get; } = new();
 
         public bool UseCorpus { get; private set; } = true;
 
@@ -317,6 +323,10 @@ internal static class Program
                         var path = Next();
                         options.Paths.Add(Directory.Exists(path) || File.Exists(path) ? path : throw new ArgumentException($"--path {path}: no such file or folder."));
                         break;
+                    case "--annotations":
+                        var annotations = Next();
+                        options.Annotations.Add(File.Exists(annotations) ? Path.GetFullPath(annotations) : throw new ArgumentException($"--annotations {annotations}: no such file."));
+                        break;
                     case "--peer":
                         peers.Add(Next());
                         break;
@@ -349,6 +359,11 @@ internal static class Program
             if (options.Repetitions < (options.Profile ? 2 : 6))
             {
                 throw new ArgumentException("--reps must be at least 6 (one warm-up and a median of five), or 2 with --profile.");
+            }
+
+            if (options.Annotations.Count > 0 && options.Paths.Count == 0)
+            {
+                throw new ArgumentException("--annotations applies to --path projects; give --path too.");
             }
 
             if (options.LoadOnly && options.Paths.Count == 0)

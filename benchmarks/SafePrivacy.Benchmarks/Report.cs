@@ -31,7 +31,8 @@ internal static class Report
         bool Concurrent,
         int Repetitions,
         string LoadBefore,
-        string LoadAfter);
+        string LoadAfter,
+        List<string> Annotations);
 
     /// <summary>A row of the main table: one workload, or a solution's projects added up per repetition.</summary>
     private sealed record Row(string Name, int Files, int Lines, BodyCensus Census, List<Sample> Samples, bool IsTotal);
@@ -140,9 +141,10 @@ internal static class Report
         foreach (var (path, projects) in context.Solutions)
         {
             var errors = projects.Sum(p => p.Errors.Count);
+            var annotations = context.Annotations.Count == 0 ? string.Empty : $" External annotations given to every project: {string.Join(", ", context.Annotations.Select(System.IO.Path.GetFileName))}.";
             text.AppendLine($"**{path}**: {projects.Count} projects loaded without MSBuild ({ProjectLoader.Configuration}, the newest .NET each targets), {errors:N0} compiler errors in all, "
                 + $"{projects.Count(p => p.Errors.Count == 0)} projects with none. Source generators of the reference packs and packages ran once at load and their output is compiled and analysed; "
-                + "Razor (`.razor`, `.cshtml`) and other build-time code generation (gRPC, resources) are not included.");
+                + "Razor (`.razor`, `.cshtml`) and other build-time code generation (gRPC, resources) are not included." + annotations);
             text.AppendLine();
             text.AppendLine("| project | target | files / lines | compiler errors | most frequent | packages | not restored | generators |");
             text.AppendLine("|---|---|---|---|---|---|---|---|");

@@ -46,6 +46,9 @@ internal sealed class LoadedProject
     public int GeneratedFiles { get; set; }
 
     public List<Diagnostic> Errors { get; } = new();
+
+    /// <summary>The project's <c>AdditionalFiles</c> items that exist: a build passes them to every analyzer.</summary>
+    public List<string> AdditionalFiles { get; } = new();
 }
 
 /// <summary>
@@ -339,6 +342,7 @@ internal sealed class ProjectLoader
         }
 
         loaded.Compilation = compilation;
+        loaded.AdditionalFiles.AddRange(project.ItemsOf("AdditionalFiles").Select(i => i.Include).Where(File.Exists).Distinct(StringComparer.Ordinal));
         loaded.Errors.AddRange(errors);
         loaded.Notes.AddRange(project.Unsupported.Where(u => !u.StartsWith("item list", StringComparison.Ordinal)).Take(10).Select(u => "not evaluated: " + u));
         return new Built(loaded, Image(compilation), frameworks, closure, flowing);
