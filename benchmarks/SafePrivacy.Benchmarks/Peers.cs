@@ -125,7 +125,7 @@ internal sealed class Peer
         // A package folder: the analyzers a build would pass for this compiler; otherwise the DLLs in the folder itself.
         var full = Path.GetFullPath(path);
         var files = Directory.Exists(Path.Combine(full, "analyzers"))
-            ? AnalyzerFolders.Select(Directory.GetFiles(Path.Combine(full, "analyzers"), "*.dll", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))).Select(f => Path.Combine(full, f)).ToList()
+            ? AnalyzerFolders.Under(full).ToList()
             : Directory.GetFiles(full, "*.dll").Where(f => !f.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase)).ToList();
         files.Sort(StringComparer.Ordinal);
         return files.Count > 0 ? files : throw new ArgumentException($"--peer {value}: no analyzer DLL in {path}.");

@@ -32,33 +32,21 @@ internal static class AnalyzerAssemblies
     /// </summary>
     public static (List<Type> Types, List<string> Failures) AnalyzerTypes(IEnumerable<string> paths)
     {
-        var types = new List<Type>();
-        var failures = new List<string>();
-        foreach (var path in paths)
-        {
-            var reference = Reference(path);
-            var messages = new List<string>();
-            void OnFailed(object? sender, AnalyzerLoadFailureEventArgs e) => messages.Add($"{Path.GetFileName(path)}: {e.Message}");
-            reference.AnalyzerLoadFailed += OnFailed;
-            try
-            {
-                types.AddRange(reference.GetAnalyzers(LanguageNames.CSharp).Select(a => a.GetType()));
-            }
-            finally
-            {
-                reference.AnalyzerLoadFailed -= OnFailed;
-            }
-
-            failures.AddRange(messages);
-        }
-
-        return (types.Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList(), failures);
+        var (analyzers, failures) = Each(paths, reference => reference.GetAnalyzers(LanguageNames.CSharp));
+        return (analyzers.Select(a => a.GetType()).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList(), failures);
     }
 
     /// <summary>The source generators in the DLLs (one instance per generator type; generators keep no state between runs).</summary>
     public static (ImmutableArray<ISourceGenerator> Generators, List<string> Failures) Generators(IEnumerable<string> paths)
     {
-        var generators = ImmutableArray.CreateBuilder<ISourceGenerator>();
+        var (generators, failures) = Each(paths, reference => reference.GetGenerators(LanguageNames.CSharp));
+        return (generators.ToImmutableArray(), failures);
+    }
+
+    // What each DLL yields, and the load failures the references report (as events, not exceptions) on the way.
+    private static (List<T> Items, List<string> Failures) Each<T>(IEnumerable<string> paths, Func<AnalyzerFileReference, IEnumerable<T>> read)
+    {
+        var items = new List<T>();
         var failures = new List<string>();
         foreach (var path in paths)
         {
@@ -67,7 +55,7 @@ internal static class AnalyzerAssemblies
             reference.AnalyzerLoadFailed += OnFailed;
             try
             {
-                generators.AddRange(reference.GetGenerators(LanguageNames.CSharp));
+                items.AddRange(read(reference));
             }
             finally
             {
@@ -75,7 +63,7 @@ internal static class AnalyzerAssemblies
             }
         }
 
-        return (generators.ToImmutable(), failures);
+        return (items, failures);
     }
 
     private sealed class Loader : IAnalyzerAssemblyLoader

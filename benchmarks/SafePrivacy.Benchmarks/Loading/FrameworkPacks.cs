@@ -18,20 +18,7 @@ internal static class FrameworkPacks
     {
         public IEnumerable<string> Assemblies => Directory.GetFiles(ReferenceDirectory, "*.dll");
 
-        public IEnumerable<string> Analyzers
-        {
-            get
-            {
-                var analyzers = Path.Combine(Root, "analyzers");
-                if (!Directory.Exists(analyzers))
-                {
-                    return Array.Empty<string>();
-                }
-
-                var files = Directory.GetFiles(analyzers, "*.dll", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'));
-                return AnalyzerFolders.Select(files).Select(f => Path.Combine(Root, f));
-            }
-        }
+        public IEnumerable<string> Analyzers => AnalyzerFolders.Under(Root);
     }
 
     /// <summary>The folder of the running .NET installation (with <c>packs/</c>, <c>sdk/</c>, <c>shared/</c>).</summary>

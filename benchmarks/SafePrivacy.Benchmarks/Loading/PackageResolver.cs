@@ -219,12 +219,7 @@ internal static class PackageResolver
             assets.FromFallback.Add($"{id} {version}");
             var folder = PackageFolders.Of(id, version);
             assets.Compile.AddRange(CompileAssets(folder, targetFramework));
-            if (Directory.Exists(Path.Combine(folder, "analyzers")))
-            {
-                var files = Directory.GetFiles(Path.Combine(folder, "analyzers"), "*.dll", SearchOption.AllDirectories)
-                    .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'));
-                assets.Analyzers.AddRange(AnalyzerFolders.Select(files).Select(f => Path.Combine(folder, f)));
-            }
+            assets.Analyzers.AddRange(AnalyzerFolders.Under(folder));
 
             foreach (var framework in Nuspec(folder)?.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => e.Attribute("name")?.Value).OfType<string>() ?? Enumerable.Empty<string>())
             {
@@ -369,6 +364,19 @@ internal static class PackageResolver
 internal static class AnalyzerFolders
 {
     public static Version Compiler { get; } = typeof(CSharpCompilation).Assembly.GetName().Version ?? new Version(4, 0);
+
+    /// <summary>The analyzer assemblies a build would take from a package or pack folder (the one holding <c>analyzers/</c>), full paths.</summary>
+    public static IEnumerable<string> Under(string root)
+    {
+        var analyzers = Path.Combine(root, "analyzers");
+        if (!Directory.Exists(analyzers))
+        {
+            return Array.Empty<string>();
+        }
+
+        var files = Directory.GetFiles(analyzers, "*.dll", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'));
+        return Select(files).Select(f => Path.Combine(root, f));
+    }
 
     /// <param name="relativePaths">Paths below the package (or pack) root, with '/' separators, starting at <c>analyzers/</c>.</param>
     public static IEnumerable<string> Select(IEnumerable<string> relativePaths)
