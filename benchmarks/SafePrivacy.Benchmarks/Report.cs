@@ -142,8 +142,8 @@ internal static class Report
         {
             var errors = projects.Sum(p => p.Errors.Count);
             var annotations = context.Annotations.Count == 0 ? string.Empty : $" External annotations given to every project: {string.Join(", ", context.Annotations.Select(System.IO.Path.GetFileName))}.";
-            text.AppendLine($"**{path}**: {projects.Count} projects loaded without MSBuild ({ProjectLoader.Configuration}, the newest .NET each targets), {errors:N0} compiler errors in all, "
-                + $"{projects.Count(p => p.Errors.Count == 0)} projects with none. Source generators of the reference packs and packages ran once at load and their output is compiled and analysed; "
+            text.AppendLine($"**{path}**: {Count(projects.Count, "project")} loaded without MSBuild ({ProjectLoader.Configuration}, the newest .NET each targets), {Count(errors, "compiler error")} in all, "
+                + $"{Count(projects.Count(p => p.Errors.Count == 0), "project")} with none. Source generators of the reference packs and packages ran once at load and their output is compiled and analysed; "
                 + "Razor (`.razor`, `.cshtml`) and other build-time code generation (gRPC, resources) are not included." + annotations);
             text.AppendLine();
             text.AppendLine("| project | target | files / lines | compiler errors | most frequent | packages | not restored | generators |");
@@ -213,7 +213,7 @@ internal static class Report
         text.AppendLine();
         foreach (var peer in context.Peers)
         {
-            text.AppendLine($"- **{peer.Name}**: {peer.AnalyzerCount} analyzers from {peer.Source}{(peer.Rules is null ? ", default severities" : ", only " + string.Join(", ", peer.Rules.OrderBy(r => r, StringComparer.Ordinal)) + " (turned on as warnings)")}.");
+            text.AppendLine($"- **{peer.Name}**: {Count(peer.AnalyzerCount, "analyzer")} from {peer.Source}{(peer.Rules is null ? ", default severities" : ", only " + string.Join(", ", peer.Rules.OrderBy(r => r, StringComparer.Ordinal)) + " (turned on as warnings)")}.");
         }
 
         text.AppendLine();
@@ -296,6 +296,8 @@ internal static class Report
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    private static string Count(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}";
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }
