@@ -11,49 +11,98 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafePrivacy.Benchmarks;
 
-/// <summary>A compilation to measure, and what it holds.</summary>
-internal sealed record Workload(string Name, CSharpCompilation Compilation)
+/// <summary>
+/// A compilation to measure, what it holds, the solution (the <c>--path</c>) it belongs to, if any, and the additional
+/// files a build passes to its analyzers (the project's <c>AdditionalFiles</c> items, <c>--annotations</c>).
+/// </summary>
+internal sealed record Workload(string Name, CSharpCompilation Compilation, string? Group = null, ImmutableArray<AdditionalText> AdditionalFiles = default)
 {
+    public AnalyzerOptions AnalyzerOptions => new(AdditionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : AdditionalFiles);
+
     public int Files => Compilation.SyntaxTrees.Length;
 
     public int Lines => Compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
 }
 
-/// <summary>The ways one compilation is measured, each on its own fresh clone.</summary>
-internal enum Mode
+/// <summary>
+/// One way of measuring a compilation, each run on its own fresh clone: the compiler alone, the compiler with some
+/// analyzers, or the same with the driver's telemetry on (which measures the analyzers' own time).
+/// </summary>
+internal sealed record Mode(string Key, Func<ImmutableArray<DiagnosticAnalyzer>> Analyzers, bool Telemetry, ImmutableDictionary<string, ReportDiagnostic>? Severities = null)
 {
-    /// <summary>(a) <c>GetDiagnostics</c>: the compiler alone.</summary>
-    Compiler,
+    public const string CompilerKey = "(a) compiler";
+    public const string FloorKey = "(b) floor";
+    public const string SafePrivacyKey = "(c) SafePrivacy";
 
-    /// <summary>(b) the compiler with the empty operation analyzer: the floor.</summary>
-    Floor,
+    /// <summary>Times every SafePrivacy action per member; only the SafePrivacy telemetry mode has one.</summary>
+    public bool TimesMembers { get; init; }
 
-    /// <summary>(c) the compiler with every SafePrivacy analyzer.</summary>
-    SafePrivacy,
+    public static Mode Compiler { get; } = new(CompilerKey, () => ImmutableArray<DiagnosticAnalyzer>.Empty, Telemetry: false);
 
-    /// <summary>(c) again, with analyzer telemetry and per-member timers on: SafePrivacy's own time, the slowest member.</summary>
-    Telemetry,
+    /// <summary>(b) one empty analyzer registered the way the flow rules are.</summary>
+    public static Mode Floor { get; } = new(FloorKey, () => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()), Telemetry: false);
+
+    /// <summary>(b×N) N empty analyzers: what the driver charges per analyzer, beyond what one pays.</summary>
+    public static Mode Floors(int count) => new(FloorsKey(count), () => Enumerable.Range(0, count).Select(_ => (DiagnosticAnalyzer)new FloorAnalyzer()).ToImmutableArray(), Telemetry: false);
+
+    public static string FloorsKey(int count) => $"(b×{count}) floor";
+
+    public static string TelemetryKey(string key) => key + " telemetry";
 }
 
 /// <summary>One repetition of one workload: a measurement per mode.</summary>
 internal sealed class Sample
 {
-    public Dictionary<Mode, double> Milliseconds { get; } = new();
+    public Dictionary<string, double> Milliseconds { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<Mode, long> AllocatedBytes { get; } = new();
+    public Dictionary<string, long> AllocatedBytes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>SafePrivacy's own time (the analyzer driver's telemetry, summed over its analyzers).</summary>
-    public double OwnMilliseconds { get; set; }
+    /// <summary>Each telemetry mode's own time: the analyzer driver's telemetry, summed over the mode's analyzers.</summary>
+    public Dictionary<string, double> OwnMilliseconds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>SafePrivacy's own time by analyzer.</summary>
     public Dictionary<string, double> PerAnalyzer { get; } = new(StringComparer.Ordinal);
 
-    public (string Name, double Milliseconds) SlowestMember { get; set; }
-
-    public List<(string Name, double Milliseconds)> SlowestMembers { get; } = new();
+    /// <summary>SafePrivacy's slowest members in this run, slowest first.</summary>
+    public List<MemberTimer.TimedMember> Members { get; } = new();
 
     public int CompilerErrors { get; set; }
 
     public Dictionary<string, int> DiagnosticsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Several workloads' samples of one repetition added up: a solution measured as a whole.</summary>
+    public static Sample Sum(IReadOnlyCollection<Sample> samples)
+    {
+        var sum = new Sample();
+        foreach (var sample in samples)
+        {
+            Add(sum.Milliseconds, sample.Milliseconds);
+            Add(sum.OwnMilliseconds, sample.OwnMilliseconds);
+            Add(sum.PerAnalyzer, sample.PerAnalyzer);
+            foreach (var (key, value) in sample.AllocatedBytes)
+            {
+                sum.AllocatedBytes[key] = sum.AllocatedBytes.GetValueOrDefault(key) + value;
+            }
+
+            foreach (var (key, value) in sample.DiagnosticsById)
+            {
+                sum.DiagnosticsById[key] = sum.DiagnosticsById.GetValueOrDefault(key) + value;
+            }
+
+            sum.CompilerErrors += sample.CompilerErrors;
+        }
+
+        sum.Members.AddRange(samples.SelectMany(s => s.Members).OrderByDescending(m => m.Milliseconds));
+        return sum;
+    }
+
+    private static void Add(Dictionary<string, double> into, Dictionary<string, double> from)
+    {
+        foreach (var (key, value) in from)
+        {
+            into[key] = into.GetValueOrDefault(key) + value;
+        }
+    }
 }
 
 /// <summary>
@@ -63,14 +112,12 @@ internal sealed class Sample
 /// </summary>
 internal sealed class Harness
 {
-    private readonly Func<ImmutableArray<DiagnosticAnalyzer>> _safePrivacy;
+    /// <summary>How many of a run's slowest members are kept per repetition.</summary>
+    private const int MembersKept = 40;
+
     private readonly bool _concurrent;
 
-    public Harness(Func<ImmutableArray<DiagnosticAnalyzer>> safePrivacy, bool concurrent)
-    {
-        _safePrivacy = safePrivacy;
-        _concurrent = concurrent;
-    }
+    public Harness(bool concurrent) => _concurrent = concurrent;
 
     public Dictionary<Workload, List<Sample>> Run(IReadOnlyList<Workload> workloads, int repetitions, IReadOnlyList<Mode> modes, Action<string> progress)
     {
@@ -87,7 +134,7 @@ internal sealed class Harness
                 }
 
                 progress($"  rep {rep + 1}/{repetitions}{(rep == 0 ? " (warm-up, discarded)" : string.Empty)} {workload.Name}: "
-                    + string.Join(", ", modes.Select(m => $"{m} {sample.Milliseconds[m]:F0} ms")));
+                    + string.Join(", ", modes.Select(m => $"{m.Key} {sample.Milliseconds[m.Key]:F0} ms")));
                 if (rep > 0)
                 {
                     kept[workload].Add(sample);
@@ -102,19 +149,22 @@ internal sealed class Harness
     {
         Settle();
         var clone = workload.Compilation.Clone();
-        var timer = mode == Mode.Telemetry ? new MemberTimer() : null;
-        var analyzers = mode switch
+        if (mode.Severities is { } severities)
         {
-            Mode.Compiler => ImmutableArray<DiagnosticAnalyzer>.Empty,
-            Mode.Floor => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()),
-            Mode.SafePrivacy => _safePrivacy(),
-            _ => timer!.Wrap(_safePrivacy()),
-        };
+            clone = clone.WithOptions(clone.Options.WithSpecificDiagnosticOptions(clone.Options.SpecificDiagnosticOptions.SetItems(severities)));
+        }
+
+        var timer = mode.TimesMembers ? new MemberTimer() : null;
+        var analyzers = mode.Analyzers();
+        if (timer is not null)
+        {
+            analyzers = timer.Wrap(analyzers);
+        }
+
         var failures = new ConcurrentQueue<string>();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         ImmutableArray<Diagnostic> diagnostics;
-        CompilationWithAnalyzers? withAnalyzers = null;
         ImmutableDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo>? telemetry = null;
         if (analyzers.IsEmpty)
         {
@@ -123,13 +173,13 @@ internal sealed class Harness
         else
         {
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                workload.AnalyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{MemberTimer.NameOf(analyzer)} threw {exception}"),
                 concurrentAnalysis: _concurrent,
-                logAnalyzerExecutionTime: mode == Mode.Telemetry,
+                logAnalyzerExecutionTime: mode.Telemetry,
                 reportSuppressedDiagnostics: false);
-            withAnalyzers = clone.WithAnalyzers(analyzers, options);
-            if (mode == Mode.Telemetry)
+            var withAnalyzers = clone.WithAnalyzers(analyzers, options);
+            if (mode.Telemetry)
             {
                 // The analysis result is what carries the driver's per-analyzer execution times.
                 var result = withAnalyzers.GetAnalysisResultAsync(default).GetAwaiter().GetResult();
@@ -143,37 +193,47 @@ internal sealed class Harness
         }
 
         stopwatch.Stop();
-        sample.Milliseconds[mode] = stopwatch.Elapsed.TotalMilliseconds;
-        sample.AllocatedBytes[mode] = GC.GetTotalAllocatedBytes(precise: true) - before;
+        sample.Milliseconds[mode.Key] = stopwatch.Elapsed.TotalMilliseconds;
+        sample.AllocatedBytes[mode.Key] = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         var failed = failures.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage())).ToList();
         if (failed.Count > 0)
         {
-            throw new InvalidOperationException($"An analyzer failed on {workload.Name}:\n" + string.Join("\n", failed));
+            throw new AnalyzerFailedException($"An analyzer failed on {workload.Name} ({mode.Key}):\n" + string.Join("\n", failed.Take(5)));
         }
 
-        switch (mode)
+        if (mode.Key == Mode.CompilerKey)
         {
-            case Mode.Compiler:
-                sample.CompilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-                break;
-            case Mode.SafePrivacy:
-                foreach (var group in diagnostics.Where(d => d.Id.StartsWith("SP", StringComparison.Ordinal)).GroupBy(d => d.Id))
-                {
-                    sample.DiagnosticsById[group.Key] = group.Count();
-                }
+            sample.CompilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        }
 
-                break;
-            case Mode.Telemetry:
-                foreach (var analyzer in analyzers)
-                {
-                    sample.PerAnalyzer[MemberTimer.NameOf(analyzer)] = telemetry![analyzer].ExecutionTime.TotalMilliseconds;
-                }
+        if (mode.Key == Mode.SafePrivacyKey)
+        {
+            foreach (var group in diagnostics.Where(d => d.Id.StartsWith("SP", StringComparison.Ordinal)).GroupBy(d => d.Id))
+            {
+                sample.DiagnosticsById[group.Key] = group.Count();
+            }
+        }
 
-                sample.OwnMilliseconds = sample.PerAnalyzer.Values.Sum();
-                sample.SlowestMember = timer!.Slowest();
-                sample.SlowestMembers.AddRange(timer.Top(10));
-                break;
+        if (telemetry is not null)
+        {
+            var own = 0.0;
+            foreach (var analyzer in analyzers)
+            {
+                var milliseconds = telemetry.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
+                own += milliseconds;
+                if (timer is not null)
+                {
+                    sample.PerAnalyzer[MemberTimer.NameOf(analyzer)] = milliseconds;
+                }
+            }
+
+            sample.OwnMilliseconds[mode.Key] = own;
+        }
+
+        if (timer is not null)
+        {
+            sample.Members.AddRange(timer.Top(MembersKept));
         }
     }
 
@@ -184,5 +244,34 @@ internal sealed class Harness
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}
+
+/// <summary>An additional file on disk, read when an analyzer asks for it.</summary>
+internal sealed class FileText : AdditionalText
+{
+    public FileText(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public override string Path { get; }
+
+    public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) =>
+        System.IO.File.Exists(Path) ? Microsoft.CodeAnalysis.Text.SourceText.From(System.IO.File.ReadAllText(Path)) : null;
+}
+
+/// <summary>An analyzer threw (AD0001) during a measurement: reported with its message, the run stops with exit code 1.</summary>
+internal sealed class AnalyzerFailedException : Exception
+{
+    public AnalyzerFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public AnalyzerFailedException()
+    {
+    }
+
+    public AnalyzerFailedException(string message, Exception inner)
+        : base(message, inner)
+    {
     }
 }

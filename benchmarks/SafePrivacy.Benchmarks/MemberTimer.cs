@@ -18,30 +18,30 @@ namespace SafePrivacy.Benchmarks;
 /// </summary>
 internal sealed class MemberTimer
 {
+    /// <summary>One member's time in one run, and how many lines it has (0 for the compilation-wide steps).</summary>
+    public sealed record TimedMember(string Name, double Milliseconds, int Lines);
+
     private readonly ConcurrentDictionary<object, long> _ticks = new(new KeyComparer());
 
     /// <summary>The analyzers, each wrapped so that its actions are timed here.</summary>
     public ImmutableArray<DiagnosticAnalyzer> Wrap(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, this)).ToImmutableArray();
 
-    /// <summary>The slowest member, file or compilation-wide step, and its time in milliseconds.</summary>
-    public (string Name, double Milliseconds) Slowest()
-    {
-        if (_ticks.IsEmpty)
-        {
-            return ("(none)", 0);
-        }
-
-        var slowest = _ticks.OrderByDescending(p => p.Value).First();
-        return (Describe(slowest.Key), slowest.Value * 1000.0 / Stopwatch.Frequency);
-    }
-
-    /// <summary>The <paramref name="count"/> slowest entries, for profiling.</summary>
-    public IEnumerable<(string Name, double Milliseconds)> Top(int count) =>
-        _ticks.OrderByDescending(p => p.Value).Take(count).Select(p => (Describe(p.Key), p.Value * 1000.0 / Stopwatch.Frequency));
+    /// <summary>The <paramref name="count"/> slowest members, files or compilation-wide steps, slowest first, with their line counts.</summary>
+    public List<TimedMember> Top(int count) =>
+        _ticks.OrderByDescending(p => p.Value).Take(count).Select(p => new TimedMember(Describe(p.Key), p.Value * 1000.0 / Stopwatch.Frequency, Lines(p.Key))).ToList();
 
     /// <summary>The analyzer's type name, seen through the timing wrapper.</summary>
     public static string NameOf(DiagnosticAnalyzer analyzer) => analyzer is TimedAnalyzer timed ? timed.Name : analyzer.GetType().Name;
+
+    // A member's lines: the span of each of its declarations (a partial method's two parts, a property's accessors' owner).
+    private static int Lines(object key) => key switch
+    {
+        INamespaceSymbol => 0,
+        ISymbol symbol => symbol.DeclaringSyntaxReferences.Sum(r => r.SyntaxTree.GetLineSpan(r.Span).EndLinePosition.Line - r.SyntaxTree.GetLineSpan(r.Span).StartLinePosition.Line + 1),
+        SyntaxTree tree => tree.GetText().Lines.Count,
+        _ => 0,
+    };
 
     private static string Describe(object key) => key switch
     {

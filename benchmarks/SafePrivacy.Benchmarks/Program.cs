@@ -4,10 +4,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Benchmarks.Loading;
 
 namespace SafePrivacy.Benchmarks;
 
@@ -17,11 +17,6 @@ namespace SafePrivacy.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private const double OwnTimeTarget = 5.0;
-    private const double WallTarget = 5.0;
-    private const double GrowthTarget = 2.1;
-    private const double MemberTarget = 50.0;
-
     private static int Main(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -43,12 +38,41 @@ internal static class Program
             return 0;
         }
 
+        try
+        {
+            return Run(options);
+        }
+        catch (LoadException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+        catch (AnalyzerFailedException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 1;
+        }
+        catch (IOException exception)
+        {
+            Console.Error.WriteLine($"I/O error: {exception.Message}");
+            return 2;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            Console.Error.WriteLine($"Access denied: {exception.Message}");
+            return 2;
+        }
+    }
+
+    private static int Run(Options options)
+    {
 #if DEBUG
         Console.Error.WriteLine("warning: this is a Debug build; run with -c Release for meaningful figures.");
 #endif
+        var loadBefore = LoadAverage();
         var (references, referenceDescription) = References.Load();
         Console.WriteLine($"References: {referenceDescription}");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, load average {loadBefore}");
 
         var workloads = new List<Workload>();
         var corpus = new List<(int Scale, Workload Workload)>();
@@ -67,12 +91,23 @@ internal static class Program
             }
         }
 
-        foreach (var folder in options.Folders)
+        var solutions = new List<(string Path, List<LoadedProject> Projects)>();
+        foreach (var path in options.Paths)
         {
-            foreach (var project in ProjectFolder.Load(folder, references))
+            Console.WriteLine($"Loading {path} ({ProjectLoader.Configuration}, without MSBuild):");
+            var projects = new ProjectLoader(Console.WriteLine).Load(path);
+            solutions.Add((path, projects));
+            foreach (var project in projects)
             {
-                workloads.Add(new Workload(project.Name, project.Compilation));
+                PrintLoad(project);
+                var additional = project.AdditionalFiles.Concat(options.Annotations).Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
+                workloads.Add(new Workload(project.Name, project.Compilation, path, additional));
             }
+        }
+
+        if (options.LoadOnly)
+        {
+            return 0;
         }
 
         if (workloads.Count == 0)
@@ -84,36 +119,35 @@ internal static class Program
         var census = new Dictionary<Workload, BodyCensus>();
         foreach (var workload in workloads)
         {
-            var errors = workload.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0 && workload.Name.StartsWith("corpus", StringComparison.Ordinal))
+            if (workload.Group is null)
             {
-                Console.Error.WriteLine($"The generated {workload.Name} does not compile:\n" + string.Join("\n", errors.Take(20)));
-                return 1;
-            }
-
-            if (errors.Count > 0)
-            {
-                Console.WriteLine($"note: {workload.Name} has {errors.Count} compiler errors (references this program does not hold?); its figures are indicative only. First: {errors[0]}");
+                var errors = workload.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0)
+                {
+                    Console.Error.WriteLine($"The generated {workload.Name} does not compile:\n" + string.Join("\n", errors.Take(20)));
+                    return 1;
+                }
             }
 
             var counter = new BodyCensus();
-            workload.Compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(counter)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            workload.Compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(counter), workload.AnalyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             census[workload] = counter;
-            Console.WriteLine($"{workload.Name}: {workload.Files} files, {workload.Lines} lines, {counter.Bodies} bodies, personal data meets a sink in {counter.BodiesWithHits} ({Percent(counter.BodiesWithHits, counter.Bodies)})");
+            Console.WriteLine($"{workload.Name}: {workload.Files} files, {workload.Lines} lines, {counter.Bodies} bodies, {counter.Candidates} walked by the flow analysis ({Report.Percent(counter.Candidates, counter.Bodies)}), personal data meets a sink in {counter.BodiesWithHits} ({Report.Percent(counter.BodiesWithHits, counter.Bodies)})");
         }
 
-        var harness = new Harness(SafePrivacyAnalyzers, options.Concurrent);
-        var modes = options.Profile ? new[] { Mode.Compiler, Mode.Telemetry } : new[] { Mode.Compiler, Mode.Floor, Mode.SafePrivacy, Mode.Telemetry };
-        Console.WriteLine($"Measuring {workloads.Count} workloads x {modes.Length} modes x {options.Repetitions} repetitions (the first discarded), {(options.Concurrent ? "concurrent" : "sequential")} analysis:");
-        var results = harness.Run(workloads, options.Repetitions, modes, Console.WriteLine);
+        var analyzerCount = SafePrivacyAnalyzers().Length;
+        var modes = Modes(options, analyzerCount);
+        Console.WriteLine($"Measuring {workloads.Count} workloads x {modes.Count} modes x {options.Repetitions} repetitions (the first discarded), {(options.Concurrent ? "concurrent" : "sequential")} analysis:");
+        var results = new Harness(options.Concurrent).Run(workloads, options.Repetitions, modes, Console.WriteLine);
 
         if (options.Profile)
         {
-            PrintProfile(results);
+            Report.PrintProfile(results);
             return 0;
         }
 
-        var report = Report(results, census, corpus, referenceDescription, options);
+        var context = new Report.Context(results, census, corpus, solutions, options.Peers, analyzerCount, referenceDescription, options.Concurrent, options.Repetitions, loadBefore, LoadAverage(), options.Annotations);
+        var report = Report.Write(context);
         Console.WriteLine();
         Console.WriteLine(report.Text);
         if (options.Output is { } output)
@@ -123,6 +157,51 @@ internal static class Program
         }
 
         return report.AllMet ? 0 : 3;
+    }
+
+    private static List<Mode> Modes(Options options, int analyzerCount)
+    {
+        var telemetry = new Mode(Mode.TelemetryKey(Mode.SafePrivacyKey), SafePrivacyAnalyzers, Telemetry: true) { TimesMembers = true };
+        if (options.Profile)
+        {
+            return new List<Mode> { Mode.Compiler, telemetry };
+        }
+
+        var modes = new List<Mode> { Mode.Compiler, Mode.Floor, Mode.Floors(analyzerCount), new(Mode.SafePrivacyKey, SafePrivacyAnalyzers, Telemetry: false), telemetry };
+        foreach (var peer in options.Peers)
+        {
+            modes.Add(new Mode(PeerKey(peer), peer.Create, Telemetry: false, peer.Severities));
+            modes.Add(new Mode(Mode.TelemetryKey(PeerKey(peer)), peer.Create, Telemetry: true, peer.Severities));
+        }
+
+        return modes;
+    }
+
+    internal static string PeerKey(Peer peer) => "peer " + peer.Name;
+
+    private static void PrintLoad(LoadedProject project)
+    {
+        var errors = project.Errors;
+        Console.WriteLine($"{project.Name} ({project.TargetFramework}): {project.Compilation.SyntaxTrees.Length} files, {errors.Count} compiler errors; packages {project.PackageSource}"
+            + (project.Generators.Count > 0 ? $"; generators {string.Join(", ", project.Generators)}" : string.Empty));
+        if (project.Unresolved.Count > 0)
+        {
+            Console.WriteLine($"    unresolved packages: {string.Join(", ", project.Unresolved)}");
+        }
+
+        foreach (var note in project.Notes)
+        {
+            Console.WriteLine($"    note: {note}");
+        }
+
+        if (errors.Count > 0)
+        {
+            Console.WriteLine("    errors by id: " + Report.ErrorsById(errors, 8));
+            foreach (var error in errors.Take(5))
+            {
+                Console.WriteLine($"    {error}");
+            }
+        }
     }
 
     private static Workload FromCorpus(Corpus.Project project, ImmutableArray<MetadataReference> references)
@@ -145,119 +224,23 @@ internal static class Program
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    private static (string Text, bool AllMet) Report(
-        Dictionary<Workload, List<Sample>> results,
-        Dictionary<Workload, BodyCensus> census,
-        List<(int Scale, Workload Workload)> corpus,
-        string referenceDescription,
-        Options options)
+    // The 1-, 5- and 15-minute load averages, as `uptime` prints them: the report says how quiet the machine was.
+    private static string LoadAverage()
     {
-        var text = new StringBuilder();
-        var allMet = true;
-        text.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, "
-            + $"{(options.Concurrent ? "concurrent" : "sequential")} analysis; medians of {options.Repetitions - 1} repetitions after one discarded warm-up.");
-        text.AppendLine($"References: {referenceDescription}.");
-        text.AppendLine();
-        text.AppendLine("Every percentage is of (a), the compiler's own `GetDiagnostics` time on the same workload in the same run.");
-        text.AppendLine();
-        text.AppendLine("| workload | files / lines | bodies (meet a sink) | (a) compiler | (b) floor above (a) | SafePrivacy own time | (c) wall above (b) | allocated above (b) | slowest member | findings |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (workload, samples) in results)
+        try
         {
-            var count = census[workload];
-            var compile = Median(samples.Select(s => s.Milliseconds[Mode.Compiler]));
-            var compileBytes = Median(samples.Select(s => (double)s.AllocatedBytes[Mode.Compiler]));
-            var floor = Median(samples.Select(s => (s.Milliseconds[Mode.Floor] - s.Milliseconds[Mode.Compiler]) / s.Milliseconds[Mode.Compiler] * 100));
-            var own = Median(samples.Select(s => s.OwnMilliseconds / s.Milliseconds[Mode.Compiler] * 100));
-            var wall = Median(samples.Select(s => (s.Milliseconds[Mode.SafePrivacy] - s.Milliseconds[Mode.Floor]) / s.Milliseconds[Mode.Compiler] * 100));
-            var bytes = Median(samples.Select(s => (double)(s.AllocatedBytes[Mode.SafePrivacy] - s.AllocatedBytes[Mode.Floor])));
-            var slowest = Median(samples.Select(s => s.SlowestMember.Milliseconds));
-            var slowestName = samples.GroupBy(s => s.SlowestMember.Name).OrderByDescending(g => g.Count()).First().Key;
-            var findings = samples[0].DiagnosticsById.Values.Sum();
-            var met = own <= OwnTimeTarget && wall <= WallTarget && slowest <= MemberTarget;
-            allMet &= met;
-            text.AppendLine(
-                $"| {workload.Name} | {workload.Files} / {workload.Lines:N0} | {count.Bodies:N0} ({Percent(count.BodiesWithHits, count.Bodies)}) | {compile:N0} ms, {compileBytes / 1e6:N0} MB "
-                + $"| {floor:+0.0;-0.0}% | **{own:0.0}%** ({Median(samples.Select(s => s.OwnMilliseconds)):N0} ms) | **{wall:+0.0;-0.0}%** "
-                + $"| {bytes / 1e6:+0.0;-0.0} MB ({bytes / compileBytes * 100:+0.0;-0.0}%) | {slowest:0.0} ms `{Truncate(slowestName, 60)}` | {findings} |");
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return parts.Length >= 3 ? $"{parts[0]}, {parts[1]}, {parts[2]}" : "unknown";
         }
-
-        text.AppendLine();
-        if (corpus.Count > 1)
+        catch (IOException)
         {
-            text.AppendLine("Growth with corpus size (SafePrivacy's own time; the compiler's for comparison):");
-            text.AppendLine();
-            text.AppendLine("| corpus | (a) compiler | growth | SafePrivacy own time | growth | (c) − (b) wall | growth |");
-            text.AppendLine("|---|---|---|---|---|---|---|");
-            double? previousCompile = null, previousOwn = null, previousWall = null;
-            var previousScale = 0;
-            foreach (var (scale, workload) in corpus.OrderBy(c => c.Scale))
-            {
-                var samples = results[workload];
-                var compile = Median(samples.Select(s => s.Milliseconds[Mode.Compiler]));
-                var own = Median(samples.Select(s => s.OwnMilliseconds));
-                var wall = Median(samples.Select(s => s.Milliseconds[Mode.SafePrivacy] - s.Milliseconds[Mode.Floor]));
-                string Growth(double current, double? previous) =>
-                    previous is { } p && p > 0 ? $"{Math.Pow(current / p, 1.0 / Math.Log2((double)scale / previousScale)):0.00}x per doubling" : "";
-                var ownGrowth = previousOwn is { } po && po > 0 ? Math.Pow(own / po, 1.0 / Math.Log2((double)scale / previousScale)) : 0;
-                if (previousOwn is not null && ownGrowth > GrowthTarget)
-                {
-                    allMet = false;
-                }
-
-                text.AppendLine($"| {scale}x | {compile:N0} ms | {Growth(compile, previousCompile)} | {own:N0} ms | **{Growth(own, previousOwn)}** | {wall:N0} ms | {Growth(wall, previousWall)} |");
-                previousCompile = compile;
-                previousOwn = own;
-                previousWall = wall;
-                previousScale = scale;
-            }
-
-            text.AppendLine();
+            return "unknown";
         }
-
-        text.AppendLine("SafePrivacy's own time by analyzer (largest corpus or first workload, median ms):");
-        text.AppendLine();
-        var largest = corpus.Count > 0 ? corpus.OrderBy(c => c.Scale).Last().Workload : results.Keys.First();
-        var perAnalyzer = results[largest].SelectMany(s => s.PerAnalyzer).GroupBy(p => p.Key).Select(g => (g.Key, Median(g.Select(p => p.Value)))).OrderByDescending(p => p.Item2);
-        text.AppendLine(string.Join(", ", perAnalyzer.Select(p => $"{p.Key} {p.Item2:N0}")));
-        text.AppendLine();
-        text.AppendLine($"Targets: own time ≤ {OwnTimeTarget}% of (a), wall above (b) ≤ {WallTarget}% of (a), growth ≤ {GrowthTarget}x per doubling, no member > {MemberTarget} ms: {(allMet ? "all met" : "NOT ALL MET")}.");
-        return (text.ToString(), allMet);
-    }
-
-    private static void PrintProfile(Dictionary<Workload, List<Sample>> results)
-    {
-        foreach (var (workload, samples) in results)
+        catch (UnauthorizedAccessException)
         {
-            Console.WriteLine($"\n{workload.Name}: compiler {Median(samples.Select(s => s.Milliseconds[Mode.Compiler])):N0} ms, SafePrivacy own {Median(samples.Select(s => s.OwnMilliseconds)):N0} ms");
-            foreach (var group in samples.SelectMany(s => s.PerAnalyzer).GroupBy(p => p.Key).OrderByDescending(g => Median(g.Select(p => p.Value))))
-            {
-                Console.WriteLine($"  {group.Key,-48} {Median(group.Select(p => p.Value)),8:N1} ms");
-            }
-
-            Console.WriteLine("  slowest members (last repetition):");
-            foreach (var (name, ms) in samples[^1].SlowestMembers)
-            {
-                Console.WriteLine($"    {ms,8:N1} ms  {name}");
-            }
+            return "unknown";
         }
     }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        if (sorted.Count == 0)
-        {
-            return 0;
-        }
-
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string Percent(int part, int whole) => whole == 0 ? "0%" : $"{100.0 * part / whole:0.0}%";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
     private sealed class Options
     {
@@ -266,12 +249,24 @@ internal static class Program
               --scales 1,2,4        sizes of the generated corpus, in units of its base size (default 1,2,4)
               --plain-scales 1      sizes of the corpus with sinks but no SafePrivacy attributes (default 1; 0 for none)
               --domains N           domains per unit of corpus size (default 60)
-              --path DIR            also measure every C# project under DIR (repeatable)
+              --path PATH           also measure a real solution: a .sln, .slnx, .csproj or a folder (every project
+                                    under it), loaded as a build sees it after `dotnet restore` (repeatable)
+              --annotations FILE    an external annotations file (*.safeprivacy.txt) given to every --path project, for
+                                    real code that declares no personal data itself (repeatable); see
+                                    benchmarks/annotations/
               --no-corpus           measure only the --path projects
+              --load-only           load the --path projects, print their compiler errors, measure nothing
+              --peer SPEC           also measure another analyzer package beside SafePrivacy (repeatable):
+                                    NAME=PATH[#RULES] with PATH a DLL, a folder of DLLs or a package folder, or the
+                                    shorthands netanalyzers (the SDK's bundled copy) and meziantou; #RULES keeps only
+                                    the analyzers of those rule IDs and turns them on, e.g.
+                                    logging=netanalyzers#CA1727,CA1848,CA2017,CA2253,CA2254
               --reps N              repetitions, the first discarded as warm-up (default 6, at least 6; 2 with --profile)
               --sequential          analyse without concurrency (default: concurrent, as a build does)
               --profile             only the compiler and SafePrivacy with telemetry: per-analyzer times, slowest members
               --output FILE         also write the report (Markdown) to FILE
+            Exit codes: 0 every target met, 3 a target missed, 2 bad arguments or a project that cannot be read,
+            1 an analyzer failed or the generated corpus does not compile.
             """;
 
         public List<int> Scales { get; private set; } = new() { 1, 2, 4 };
@@ -280,7 +275,11 @@ internal static class Program
 
         public int Domains { get; private set; } = Corpus.DomainsPerScale;
 
-        public List<string> Folders { get; } = new();
+        public List<string> Paths { get; } = new();
+
+        public List<Peer> Peers { get; } = new();
+
+        public List<string> Annotations { get; } = new();
 
         public bool UseCorpus { get; private set; } = true;
 
@@ -290,6 +289,8 @@ internal static class Program
 
         public bool Profile { get; private set; }
 
+        public bool LoadOnly { get; private set; }
+
         public bool Help { get; private set; }
 
         public string? Output { get; private set; }
@@ -297,6 +298,7 @@ internal static class Program
         public static Options Parse(string[] args)
         {
             var options = new Options();
+            var peers = new List<string>();
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -311,13 +313,28 @@ internal static class Program
                         break;
                     case "--domains":
                         options.Domains = int.Parse(Next(), CultureInfo.InvariantCulture);
+                        if (options.Domains <= 0)
+                        {
+                            throw new ArgumentException("--domains must be at least 1.");
+                        }
+
                         break;
                     case "--path":
-                        var folder = Next();
-                        options.Folders.Add(Directory.Exists(folder) ? folder : throw new ArgumentException($"No folder {folder}."));
+                        var path = Next();
+                        options.Paths.Add(Directory.Exists(path) || File.Exists(path) ? path : throw new ArgumentException($"--path {path}: no such file or folder."));
+                        break;
+                    case "--annotations":
+                        var annotations = Next();
+                        options.Annotations.Add(File.Exists(annotations) ? Path.GetFullPath(annotations) : throw new ArgumentException($"--annotations {annotations}: no such file."));
+                        break;
+                    case "--peer":
+                        peers.Add(Next());
                         break;
                     case "--no-corpus":
                         options.UseCorpus = false;
+                        break;
+                    case "--load-only":
+                        options.LoadOnly = true;
                         break;
                     case "--reps":
                         options.Repetitions = int.Parse(Next(), CultureInfo.InvariantCulture);
@@ -342,6 +359,33 @@ internal static class Program
             if (options.Repetitions < (options.Profile ? 2 : 6))
             {
                 throw new ArgumentException("--reps must be at least 6 (one warm-up and a median of five), or 2 with --profile.");
+            }
+
+            if (options.Annotations.Count > 0 && options.Paths.Count == 0)
+            {
+                throw new ArgumentException("--annotations applies to --path projects; give --path too.");
+            }
+
+            if (options.LoadOnly && options.Paths.Count == 0)
+            {
+                throw new ArgumentException("--load-only needs --path.");
+            }
+
+            if (options.Output is { } output && Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new ArgumentException($"--output {output}: no folder {folder}.");
+            }
+
+            // Peers load last, and only when the rest of the command line is good: loading reads their assemblies.
+            foreach (var peer in peers)
+            {
+                var loaded = Peer.Parse(peer);
+                if (options.Peers.Any(p => p.Name.Equals(loaded.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ArgumentException($"--peer {peer}: a peer named {loaded.Name} is given twice.");
+                }
+
+                options.Peers.Add(loaded);
             }
 
             return options;
