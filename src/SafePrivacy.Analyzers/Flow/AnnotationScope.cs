@@ -61,7 +61,7 @@ internal sealed class AnnotationScope
             return true;
         }
 
-        var assembly = symbol.OriginalDefinition.ContainingAssembly;
+        var assembly = symbol as IAssemblySymbol ?? symbol.OriginalDefinition.ContainingAssembly;
         if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, _own))
         {
             return true;

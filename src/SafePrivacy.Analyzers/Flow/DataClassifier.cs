@@ -60,8 +60,8 @@ internal sealed class DataClassifier
     public const string IdentityPersonalData = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
     public const string ComplianceClassification = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
 
-    // How deep a type's members are searched for personal data (Order → Customer → Email is depth 2).
-    private const int HolderDepth = 3;
+    // How deep SP5002 looks into what a serialised object carries (Post → Author → Email is depth 2).
+    private const int SerialisedDepth = 3;
 
     // Bounds on walks over the user's type and member graphs, which real libraries make cyclic (JToken enumerates
     // JToken) and generated code makes deep. A stack overflow cannot be caught: it takes the compiler down.
@@ -74,6 +74,7 @@ internal sealed class DataClassifier
     private readonly ConcurrentDictionary<IMethodSymbol, DataClass> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, MemberClass> _typeAnnotations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TypeData> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeData> _own = new(SymbolEqualityComparer.Default);
 
     public DataClassifier(ExternalAnnotations external, AnnotationScope scope)
     {
@@ -187,6 +188,13 @@ internal sealed class DataClassifier
 
     private MemberClass FirstAnnotation(ISymbol start, Func<ISymbol, IEnumerable<ISymbol>> related, Func<ISymbol, MemberClass> annotationOf)
     {
+        // Most members are annotated on themselves or nowhere: settled before anything is allocated.
+        var own = annotationOf(start);
+        if (own.IsSilenced || own.IsPersonal || !MayRelate(start))
+        {
+            return own.IsSilenced || own.IsPersonal ? own : default;
+        }
+
         var pending = new Stack<ISymbol>();
         pending.Push(start);
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -211,6 +219,43 @@ internal sealed class DataClassifier
         }
 
         return default;
+    }
+
+    // Whether annotations of the member may be written elsewhere: on what it overrides, on an interface member it
+    // implements (of an interface that can carry annotations), on a record's primary constructor parameter.
+    private bool MayRelate(ISymbol member)
+    {
+        switch (member)
+        {
+            case IPropertySymbol { OverriddenProperty: not null } or IMethodSymbol { OverriddenMethod: not null }:
+                return true;
+            case IParameterSymbol { ContainingSymbol: IMethodSymbol method }:
+                return method.OverriddenMethod is not null || InterfacesMayAnnotate(method.ContainingType);
+            case IPropertySymbol property:
+                return property.ContainingType is { IsRecord: true } || InterfacesMayAnnotate(property.ContainingType) || !property.ExplicitInterfaceImplementations.IsEmpty;
+            case IMethodSymbol method:
+                return InterfacesMayAnnotate(method.ContainingType) || !method.ExplicitInterfaceImplementations.IsEmpty;
+            default:
+                return true;
+        }
+    }
+
+    private bool InterfacesMayAnnotate(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (_scope.MayAnnotate(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A return value's annotations may be written on the method it overrides, else on the interface methods it implements.
@@ -338,9 +383,10 @@ internal sealed class DataClassifier
         return own;
     });
 
-    // What a value of the type is: for a collection, task or nullable, what its innermost element is; else what
-    // the type's own annotation and members make it. Never through ClassifyType again, so that no chain of element
-    // types, however it loops, can recurse.
+    // What a value of the type is: for a collection, task or nullable, what its innermost element is; for a type
+    // that cannot carry annotations, what its type arguments hold (KeyValuePair<string, User>); else what the type's
+    // own annotation and own members make it. Never through ClassifyType again, so that no chain of element types,
+    // however it loops, can recurse.
     private TypeData ComputeType(ITypeSymbol type)
     {
         if (Innermost(type) is not INamedTypeSymbol named || IsPlainValue(named))
@@ -348,6 +394,37 @@ internal sealed class DataClassifier
             return TypeData.None;
         }
 
+        if (_scope.MayAnnotate(named))
+        {
+            return OwnData(named);
+        }
+
+        return HasTypeArguments(named) ? HeldThroughTypeArguments(named) : TypeData.None;
+    }
+
+    private TypeData HeldThroughTypeArguments(INamedTypeSymbol type)
+    {
+        TypeData? first = null;
+        DataClass held = default;
+        foreach (var heldType in HeldTypes(type))
+        {
+            if (heldType is INamedTypeSymbol named && OwnData(named) is { IsPersonal: true } data)
+            {
+                first ??= data;
+                held = held.IsEmpty ? data.Class : held.Union(data.Class);
+            }
+        }
+
+        return first is null ? TypeData.None : new TypeData(TaintShape.Holder, held, first.HeldMembers, first.Origin);
+    }
+
+    // A type is personal data by its own annotation, and holds personal data by its own members: those annotated,
+    // and those whose values are of a type annotated as personal data. A member that only refers to another entity
+    // (Rating.Member, Order.Customer) is a link, not a copy: the entity's data is read, and found, where the code
+    // reads it.
+    private TypeData OwnData(INamedTypeSymbol type) => !_scope.MayAnnotate(type) ? TypeData.None : _own.GetOrAdd(type, t =>
+    {
+        var named = (INamedTypeSymbol)t;
         var annotation = TypeAnnotation(named);
         if (annotation.IsSilenced)
         {
@@ -359,77 +436,45 @@ internal sealed class DataClassifier
             return new TypeData(TaintShape.Data, annotation.Class, ImmutableArray<string>.Empty, named);
         }
 
-        // A type from an assembly that cannot annotate holds personal data only through its type arguments
-        // (KeyValuePair<string, User>); anything else about it is settled without looking at its members.
-        if (!_scope.MayAnnotate(named) && !HasTypeArguments(named))
-        {
-            return TypeData.None;
-        }
-
-        // A holder: its members (to a bounded depth) are personal data. Computed from the type graph alone, not
-        // from other cached results, so the answer never depends on the order types are asked about.
         DataClass held = default;
         var names = ImmutableArray.CreateBuilder<string>();
-        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { named.OriginalDefinition };
-        var level = new List<ITypeSymbol> { named };
-        for (var depth = 0; depth < HolderDepth && level.Count > 0; depth++)
+        foreach (var (member, memberType) in AnnotatableMembers(named))
         {
-            var next = new List<ITypeSymbol>();
-            foreach (var current in level)
+            var memberClass = ClassifyMember(member);
+            if (memberClass.IsSilenced)
             {
-                foreach (var (member, memberType) in InstanceDataMembers(current))
+                continue;
+            }
+
+            var found = memberClass.IsPersonal ? memberClass.Class : default;
+            if (found.IsEmpty && memberType is not null && !IsPlainValue(memberType))
+            {
+                foreach (var heldType in HeldTypes(memberType))
                 {
-                    var memberClass = ClassifyMember(member);
-                    if (memberClass.IsSilenced)
+                    if (TypeAnnotation(heldType) is { IsPersonal: true } heldAnnotation)
                     {
-                        continue;
-                    }
-
-                    var found = memberClass.IsPersonal ? memberClass.Class : default;
-                    var unannotated = new List<ITypeSymbol>();
-                    foreach (var heldType in memberClass.IsPersonal || memberType is null ? Enumerable.Empty<ITypeSymbol>() : HeldTypes(memberType))
-                    {
-                        var heldAnnotation = TypeAnnotation(heldType);
-                        if (heldAnnotation.IsPersonal)
-                        {
-                            found = found.IsEmpty ? heldAnnotation.Class : found.Union(heldAnnotation.Class);
-                        }
-                        else if (!IsFrameworkType(heldType))
-                        {
-                            unannotated.Add(heldType);
-                        }
-                    }
-
-                    if (!found.IsEmpty)
-                    {
-                        held = held.IsEmpty ? found : held.Union(found);
-                        if (depth == 0 && !names.Contains(member.Name))
-                        {
-                            names.Add(member.Name);
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var heldType in unannotated)
-                    {
-                        if (visited.Add(heldType.OriginalDefinition))
-                        {
-                            next.Add(heldType);
-                        }
+                        found = found.IsEmpty ? heldAnnotation.Class : found.Union(heldAnnotation.Class);
                     }
                 }
             }
 
-            level = next;
+            if (!found.IsEmpty)
+            {
+                held = held.IsEmpty ? found : held.Union(found);
+                if (!names.Contains(member.Name))
+                {
+                    names.Add(member.Name);
+                }
+            }
         }
 
         return held.IsEmpty ? TypeData.None : new TypeData(TaintShape.Holder, held, names.ToImmutable(), named);
-    }
+    });
 
-    // The types a member's value holds: its innermost element (a List<User> holds users), and through framework
-    // generics their type arguments (a Dictionary<string, List<User>> holds users too). Bounded and each type once.
-    private static IEnumerable<ITypeSymbol> HeldTypes(ITypeSymbol type)
+    // The types a value holds: its innermost element (a List<User> holds users), and through generic types that
+    // cannot carry annotations their type arguments (a Dictionary<string, List<User>> holds users too). Bounded,
+    // each type once.
+    private IEnumerable<ITypeSymbol> HeldTypes(ITypeSymbol type)
     {
         var pending = new Stack<ITypeSymbol>();
         pending.Push(type);
@@ -443,7 +488,7 @@ internal sealed class DataClassifier
                 continue;
             }
 
-            if (inner is INamedTypeSymbol { IsGenericType: true } generic && IsFrameworkType(generic))
+            if (inner is INamedTypeSymbol { IsGenericType: true } generic && !_scope.MayAnnotate(generic))
             {
                 for (var i = generic.TypeArguments.Length - 1; i >= 0; i--)
                 {
@@ -466,9 +511,9 @@ internal sealed class DataClassifier
         var names = ImmutableArray.CreateBuilder<string>();
         var element = Innermost(type);
         var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { element.OriginalDefinition };
-        foreach (var (member, memberType) in InstanceDataMembers(element))
+        foreach (var (member, memberType) in AnnotatableMembers(element))
         {
-            if (!names.Contains(member.Name) && CarriesNonContent(member, memberType, HolderDepth, visited))
+            if (!names.Contains(member.Name) && CarriesNonContent(member, memberType, SerialisedDepth, visited))
             {
                 names.Add(member.Name);
             }
@@ -503,32 +548,55 @@ internal sealed class DataClassifier
 
         var element = Innermost(memberType);
         return visited.Add(element.OriginalDefinition)
-            && InstanceDataMembers(element).Any(inner => CarriesNonContent(inner.Member, inner.Type, depth - 1, visited));
+            && AnnotatableMembers(element).Any(inner => CarriesNonContent(inner.Member, inner.Type, depth - 1, visited));
     }
 
     private static bool IsContentOnly(DataClass dataClass) => (dataClass.Kinds & ~DataKinds.Personal) == DataKinds.UserGeneratedContent;
+
+    /// <summary>
+    /// The instance properties and fields of <paramref name="type"/> and its base types that can carry annotations:
+    /// a controller's or a DbContext's framework base has hundreds of members and none that could be personal data.
+    /// </summary>
+    public IEnumerable<(ISymbol Member, ITypeSymbol? Type)> AnnotatableMembers(ITypeSymbol type)
+    {
+        for (var current = type; current is not null && !IsPlainValue(current) && _scope.MayAnnotate(current); current = current.BaseType)
+        {
+            foreach (var member in DeclaredDataMembers(current))
+            {
+                yield return member;
+            }
+        }
+    }
 
     /// <summary>The instance properties and fields a value of the type carries, its base types' included.</summary>
     public static IEnumerable<(ISymbol Member, ITypeSymbol? Type)> InstanceDataMembers(ITypeSymbol type)
     {
         for (var current = type; current is not null && !IsPlainValue(current); current = current.BaseType)
         {
-            foreach (var member in current.GetMembers())
+            foreach (var member in DeclaredDataMembers(current))
             {
-                if (member.IsStatic || member.IsImplicitlyDeclared)
-                {
-                    continue;
-                }
+                yield return member;
+            }
+        }
+    }
 
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false } property:
-                        yield return (property, property.Type);
-                        break;
-                    case IFieldSymbol { AssociatedSymbol: null } field:
-                        yield return (field, field.Type);
-                        break;
-                }
+    private static IEnumerable<(ISymbol Member, ITypeSymbol? Type)> DeclaredDataMembers(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic || member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            switch (member)
+            {
+                case IPropertySymbol { IsIndexer: false } property:
+                    yield return (property, property.Type);
+                    break;
+                case IFieldSymbol { AssociatedSymbol: null } field:
+                    yield return (field, field.Type);
+                    break;
             }
         }
     }

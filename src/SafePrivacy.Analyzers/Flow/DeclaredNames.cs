@@ -27,16 +27,40 @@ internal sealed class DeclaredNames
     private static readonly char[] Alternatives = { '|' };
 
     private readonly DataClassifier _classifier;
+    private readonly AnnotationScope _scope;
     private readonly Queue<INamedTypeSymbol> _personalTypes = new();
     private readonly HashSet<ITypeSymbol> _seenTypes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, bool> _mentions = new(SymbolEqualityComparer.Default);
 
-    private DeclaredNames(DataClassifier classifier) => _classifier = classifier;
+    private DeclaredNames(DataClassifier classifier, AnnotationScope scope)
+    {
+        _classifier = classifier;
+        _scope = scope;
+    }
 
     /// <summary>Names a value of personal data can be reached by: members, types, methods that return it.</summary>
     public HashSet<string> Data { get; } = new(System.StringComparer.Ordinal);
 
-    /// <summary>Names a sink can be reached by: methods, constructors' types, delegate members.</summary>
-    public HashSet<string> Sinks { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>Methods (by their type's simple name) that return personal data: annotated return values, personal return types.</summary>
+    public QualifiedNames DataMethods { get; } = new();
+
+    /// <summary>Methods (by their type's simple name) that are sinks: the catalogue, sink attributes, [LoggerMessage], classifiers, .editorconfig.</summary>
+    public QualifiedNames SinkMethods { get; } = new();
+
+    /// <summary>Receiver-bound sinks by the receiver property's name: <c>Data.Add</c>, <c>To.Add</c>, <c>Out.WriteLine</c>.</summary>
+    public QualifiedNames ReceiverSinks { get; } = new();
+
+    /// <summary>Types whose construction is a sink (<c>new MailMessage(from, to)</c>), besides every exception.</summary>
+    public HashSet<string> SinkCreations { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Members that are sinks when invoked themselves: fields and properties holding <c>LoggerMessage.Define</c> delegates.</summary>
+    public HashSet<string> SinkMembers { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>For each source type's simple name: itself, its base types and its interfaces, by simple name.</summary>
+    public Dictionary<string, HashSet<string>> Families { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>For each source type's simple name and member name: the simple names its declared type mentions.</summary>
+    public Dictionary<(string Type, string Member), HashSet<string>> MemberTypes { get; } = new();
 
     /// <summary>Declarations (by syntax) whose parameters receive personal data, so that their bodies start with some.</summary>
     public HashSet<SyntaxReferenceKey> DataParameterDeclarations { get; } = new();
@@ -53,7 +77,7 @@ internal sealed class DeclaredNames
     public static DeclaredNames Read(PrivacyModel model, AnnotationScope scope, CancellationToken cancellationToken)
     {
         var compilation = model.Compilation;
-        var names = new DeclaredNames(model.Classifier);
+        var names = new DeclaredNames(model.Classifier, scope);
         foreach (var type in model.Bodies.SourceTypes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -106,7 +130,12 @@ internal sealed class DeclaredNames
 
         if (MetadataNames.DerivesFrom(type, "System.Exception"))
         {
-            Sinks.Add(type.Name);
+            SinkCreations.Add(type.Name);
+        }
+
+        if (inSource)
+        {
+            ReadFamily(type);
         }
 
         var classifierType = AttributeNames.Find(type, AttributeNames.ModerationClassifier) is not null;
@@ -115,10 +144,10 @@ internal sealed class DeclaredNames
             switch (member)
             {
                 case IPropertySymbol property:
-                    ReadValueMember(property, property.Type);
+                    ReadValueMember(property, property.Type, inSource);
                     break;
                 case IFieldSymbol field:
-                    ReadValueMember(field, field.Type);
+                    ReadValueMember(field, field.Type, inSource);
                     break;
                 case IMethodSymbol method:
                     ReadMethod(method, inSource, classifierType);
@@ -127,8 +156,61 @@ internal sealed class DeclaredNames
         }
     }
 
-    private void ReadValueMember(ISymbol member, ITypeSymbol type)
+    private void ReadFamily(INamedTypeSymbol type)
     {
+        if (!Families.TryGetValue(type.Name, out var family))
+        {
+            Families[type.Name] = family = new HashSet<string>(System.StringComparer.Ordinal);
+        }
+
+        // System.Object (and ValueType, Enum) is everyone's base: naming it relates nothing to anything.
+        family.Add(type.Name);
+        for (var baseType = type.BaseType; baseType is not null && baseType.ContainingNamespace is not { Name: "System", ContainingNamespace.IsGlobalNamespace: true }; baseType = baseType.BaseType)
+        {
+            family.Add(baseType.Name);
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            family.Add(@interface.Name);
+        }
+    }
+
+    private void NoteMemberType(ISymbol member, ITypeSymbol type)
+    {
+        var key = (member.ContainingType.Name, member.Name);
+        if (!MemberTypes.TryGetValue(key, out var names))
+        {
+            MemberTypes[key] = names = new HashSet<string>(System.StringComparer.Ordinal);
+        }
+
+        var pending = new Stack<(ITypeSymbol Type, int Depth)>();
+        pending.Push((type, 0));
+        while (pending.Count > 0)
+        {
+            var (current, depth) = pending.Pop();
+            names.Add(current.Name);
+            if (depth < MaximumTypeArgumentDepth && current is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                foreach (var argument in generic.TypeArguments)
+                {
+                    pending.Push((argument, depth + 1));
+                }
+            }
+            else if (depth < MaximumTypeArgumentDepth && current is IArrayTypeSymbol array)
+            {
+                pending.Push((array.ElementType, depth + 1));
+            }
+        }
+    }
+
+    private void ReadValueMember(ISymbol member, ITypeSymbol type, bool inSource)
+    {
+        if (inSource)
+        {
+            NoteMemberType(member, type);
+        }
+
         if (_classifier.ClassifyMember(member).IsPersonal)
         {
             Data.Add(member.Name);
@@ -142,22 +224,32 @@ internal sealed class DeclaredNames
 
         if (IsLoggerMessageDelegate(type))
         {
-            Sinks.Add(member.Name);
+            SinkMembers.Add(member.Name);
         }
     }
 
     private void ReadMethod(IMethodSymbol method, bool inSource, bool classifierType)
     {
+        if (method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove)
+        {
+            return;
+        }
+
         DeclaresModerationActions |= AttributeNames.Find(method, AttributeNames.ModerationAction) is not null;
+        if (inSource && method.MethodKind == MethodKind.Ordinary)
+        {
+            NoteMemberType(method, method.ReturnType);
+        }
+
         if (!_classifier.ClassifyReturn(method).IsEmpty)
         {
-            Data.Add(method.Name);
+            DataMethods.Add(method.ContainingType.Name, method.Name);
             DeclaresData = true;
         }
 
         if (MentionsPersonal(method.ReturnType))
         {
-            Data.Add(method.Name);
+            DataMethods.Add(method.ContainingType.Name, method.Name);
         }
 
         var receivesData = false;
@@ -195,7 +287,14 @@ internal sealed class DeclaredNames
             || AttributeNames.Find(method, AttributeNames.ModerationClassifier) is not null
             || method.GetAttributes().Any(a => MetadataNames.Is(a.AttributeClass, LoggerMessageAttribute)))
         {
-            Sinks.Add(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name);
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                SinkCreations.Add(method.ContainingType.Name);
+            }
+            else
+            {
+                SinkMethods.Add(method.ContainingType.Name, method.Name);
+            }
         }
     }
 
@@ -215,16 +314,32 @@ internal sealed class DeclaredNames
     }
 
     // Whether values of the type are, hold or contain in a type argument personal data: a List<User>, a
-    // UserManager<AppUser>, a Dictionary<string, Task<User>>. Every personal type met is noted.
+    // UserManager<AppUser>, a Dictionary<string, Task<User>>. Only types that can carry annotations are classified
+    // (the framework's List<T> and Task<T> are looked through); every personal type met is noted.
     private bool MentionsPersonal(ITypeSymbol type)
     {
+        if (DataClassifier.IsPlainValue(type))
+        {
+            return false;
+        }
+
+        if (_mentions.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
         var found = false;
         var pending = new Stack<(ITypeSymbol Type, int Depth)>();
         pending.Push((type, 0));
         while (pending.Count > 0)
         {
             var (current, depth) = pending.Pop();
-            if (_classifier.ClassifyType(current) is { IsPersonal: true, Origin: { } origin })
+            if (DataClassifier.IsPlainValue(current))
+            {
+                continue;
+            }
+
+            if (_scope.MayAnnotate(current) && _classifier.ClassifyType(current) is { IsPersonal: true, Origin: { } origin })
             {
                 NotePersonal(origin);
                 found = true;
@@ -250,6 +365,7 @@ internal sealed class DeclaredNames
             }
         }
 
+        _mentions[type] = found;
         return found;
     }
 
@@ -272,7 +388,7 @@ internal sealed class DeclaredNames
             cancellationToken.ThrowIfCancellationRequested();
             var type = _personalTypes.Dequeue();
             var wholeIsData = _classifier.ClassifyType(type).Shape == TaintShape.Data;
-            foreach (var (member, memberType) in DataClassifier.InstanceDataMembers(type))
+            foreach (var (member, memberType) in _classifier.AnnotatableMembers(type))
             {
                 if (wholeIsData || _classifier.ClassifyMember(member).IsPersonal || (memberType is not null && MentionsPersonal(memberType)))
                 {
@@ -282,33 +398,48 @@ internal sealed class DeclaredNames
         }
     }
 
-    // The catalogue's methods by name (a constructor by its type's, a setter by its property's, a receiver-bound
-    // sink by its receiver property too: Exception.Data, MailMessage.To), and every file's .editorconfig sinks.
+    // The catalogue's methods by their type's simple name (and the names messages use for it: ILogger for
+    // LoggerExtensions, StreamWriter), a constructor by its type's, a setter by its property's, a receiver-bound
+    // sink by its receiver property too (Exception.Data, MailMessage.To); and every file's .editorconfig sinks.
     private void ReadSinkCatalogue(PrivacyModel model)
     {
         foreach (var entry in SinkCatalogue.Entries)
         {
-            foreach (var name in entry.MethodNames)
+            var typeNames = new[] { SimpleTypeName(entry.TypeName), entry.DisplayType, entry.ReceiverType is { } receiverType ? SimpleTypeName(receiverType) : null };
+            foreach (var method in entry.MethodNames)
             {
-                Sinks.Add(name switch
+                var name = method.StartsWith("set_", System.StringComparison.Ordinal) ? method.Substring(4) : method;
+                if (name == ".ctor")
                 {
-                    ".ctor" => SimpleTypeName(entry.TypeName),
-                    _ when name.StartsWith("set_", System.StringComparison.Ordinal) => name.Substring(4),
-                    _ => name,
-                });
-            }
+                    SinkCreations.Add(SimpleTypeName(entry.TypeName));
+                    continue;
+                }
 
-            foreach (var receiver in (entry.Receiver ?? string.Empty).Split(Alternatives, System.StringSplitOptions.RemoveEmptyEntries))
-            {
-                Sinks.Add(receiver.Substring(receiver.LastIndexOf('.') + 1));
+                foreach (var typeName in typeNames)
+                {
+                    if (typeName is not null)
+                    {
+                        SinkMethods.Add(typeName.Split('.')[0], name);
+                    }
+                }
+
+                foreach (var receiver in (entry.Receiver ?? string.Empty).Split(Alternatives, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    ReceiverSinks.Add(receiver.Substring(receiver.LastIndexOf('.') + 1), name);
+                }
             }
         }
 
         // LoggerMessage.Define's delegates are sinks wherever they are kept; a local one is defined in the same body.
-        Sinks.Add("Define");
+        SinkMethods.Add("LoggerMessage", "Define");
         foreach (var tree in model.Compilation.SyntaxTrees)
         {
-            Sinks.UnionWith(model.ConfiguredSinksFor(tree).MethodNames);
+            foreach (var configured in model.ConfiguredSinksFor(tree).QualifiedNames)
+            {
+                var dot = configured.LastIndexOf('.');
+                var type = dot < 0 ? string.Empty : configured.Substring(0, dot);
+                SinkMethods.Add(type.Substring(type.LastIndexOf('.') + 1), configured.Substring(dot + 1));
+            }
         }
     }
 
@@ -325,6 +456,25 @@ internal sealed class DeclaredNames
         && action.TypeArguments.Length >= 2
         && MetadataNames.Is(action.TypeArguments[0], MelLogger)
         && MetadataNames.Is(action.TypeArguments[action.TypeArguments.Length - 1], "System.Exception");
+}
+
+/// <summary>Method names, each with the simple names of the types that declare one by that name.</summary>
+internal sealed class QualifiedNames
+{
+    private readonly Dictionary<string, HashSet<string>> _typesByMethod = new(System.StringComparer.Ordinal);
+
+    public void Add(string typeName, string methodName)
+    {
+        if (!_typesByMethod.TryGetValue(methodName, out var types))
+        {
+            _typesByMethod[methodName] = types = new HashSet<string>(System.StringComparer.Ordinal);
+        }
+
+        types.Add(typeName);
+    }
+
+    /// <summary>The types declaring a method of this name, or null when none does.</summary>
+    public HashSet<string>? TypesOf(string methodName) => _typesByMethod.TryGetValue(methodName, out var types) ? types : null;
 }
 
 /// <summary>A declaration's place in source, comparable without its syntax node: its tree and where it starts.</summary>

@@ -64,7 +64,7 @@ internal sealed class WalkContext
     public MethodSummary? CalleeSummary(IMethodSymbol method, bool givenData)
     {
         if (!Model.Bodies.HasSourceBody(method)
-            || (!givenData && Model.Index is { } index && !index.MayReturnData(SummaryName(method)) && !index.MayHaveEffects(SummaryName(method))))
+            || (!givenData && Model.Index is { } index && !index.MayMatterWithoutData(MethodBodies.Definition(method))))
         {
             return null;
         }
@@ -72,15 +72,6 @@ internal sealed class WalkContext
         ReachedCallees = true;
         return Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
     }
-
-    // The name the index knows a method by: a property's for its accessors, the type's for a constructor.
-    private static string SummaryName(IMethodSymbol method) => method switch
-    {
-        { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Conversion or MethodKind.UserDefinedOperator } => method.ContainingType.Name,
-        { AssociatedSymbol: IPropertySymbol { IsIndexer: true } } => "[]",
-        { AssociatedSymbol: { } property } => property.Name,
-        _ => method.Name,
-    };
 
     public bool RendersAsText(Taint taint)
     {

@@ -41,8 +41,8 @@ internal sealed class ConfiguredSinks
 
     public bool IsEmpty => _methods.IsEmpty;
 
-    /// <summary>The listed methods' own names (<c>Write</c> for <c>MyApp.Audit.AuditLog.Write</c>).</summary>
-    public ImmutableHashSet<string> MethodNames => _methodNames;
+    /// <summary>The listed methods' full names (<c>MyApp.Audit.AuditLog.Write</c>).</summary>
+    public IEnumerable<string> QualifiedNames => _methods.Keys;
 
     public static ConfiguredSinks From(AnalyzerConfigOptions options)
     {
