@@ -42,9 +42,14 @@ internal static class Scanner
     private static async Task<(ImmutableArray<Finding> Findings, ProjectScan Project, ImmutableArray<ScanNotice> Notices)> AnalyseAsync(
         Project project, SafePrivacyMode? modeOption, string root, CancellationToken cancellationToken)
     {
+        var mode = modeOption ?? ProjectMode(project);
+        if (mode == SafePrivacyMode.Enforce)
+        {
+            project = EnforceConfig.Apply(project);
+        }
+
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new UsageException($"'{project.Name}' produced no compilation; check that it is a C# project that builds with 'dotnet build'.");
-        var mode = modeOption ?? ProjectMode(project);
         var failures = new ConcurrentQueue<ScanNotice>();
         var options = new CompilationWithAnalyzersOptions(
             project.AnalyzerOptions,
@@ -58,7 +63,7 @@ internal static class Scanner
         var diagnostics = await compilation.WithAnalyzers(Rules.Analyzers, options).GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         var findings = diagnostics
             .Where(d => Rules.IsSafePrivacy(d.Id) && d.Severity != DiagnosticSeverity.Hidden)
-            .Select(d => ToFinding(d, mode, root, project.Name))
+            .Select(d => ToFinding(d, root, project.Name))
             .ToImmutableArray();
         var compilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && !Rules.IsSafePrivacy(d.Id));
         var notices = failures.ToList();
@@ -87,17 +92,15 @@ internal static class Scanner
             : throw new UsageException($"{project.Name} sets SafePrivacyMode to '{value}'; set it to Advisory (the default) or Enforce.");
     }
 
-    private static Finding ToFinding(Diagnostic diagnostic, SafePrivacyMode mode, string root, string project)
+    // The severity is the compiler's: the project's .editorconfig and, in Enforce mode, the package's global config.
+    private static Finding ToFinding(Diagnostic diagnostic, string root, string project)
     {
         var span = diagnostic.Location.GetLineSpan();
         var fullPath = string.IsNullOrEmpty(span.Path) ? null : span.Path;
-
-        // Enforce mode makes every SafePrivacy warning an error, as the package's targets do for a build.
-        var severity = mode == SafePrivacyMode.Enforce && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : diagnostic.Severity;
         return new Finding(
             diagnostic.Id,
             Rules.Title(diagnostic.Id),
-            severity,
+            diagnostic.Severity,
             diagnostic.GetMessage(CultureInfo.InvariantCulture),
             fullPath is null ? string.Empty : RelativePath(root, fullPath),
             fullPath,
