@@ -17,6 +17,7 @@ internal static class ScanJsonReport
         json.WriteString("tool", "safeprivacy");
         json.WriteString("version", ToolInfo.Version);
         json.WriteString("root", report.Root);
+        json.WriteString("sourceRoot", report.SourceRoot);
         json.WriteString("target", report.Target);
         json.WriteString("mode", report.ModeDescription);
         WriteProjects(report, json);
@@ -68,6 +69,7 @@ internal static class ScanJsonReport
             json.WriteNumber("endColumn", finding.EndColumn);
             json.WriteString("project", finding.Project);
             json.WriteString("helpUri", finding.HelpUri);
+            json.WriteString("fingerprint", finding.Fingerprint);
             json.WriteEndObject();
         }
 

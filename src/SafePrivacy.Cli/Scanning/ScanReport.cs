@@ -3,16 +3,22 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Cli.Commands;
+using SafePrivacy.Cli.Loading;
 
 namespace SafePrivacy.Cli.Scanning;
 
-/// <summary>One SafePrivacy diagnostic, with the severity the project and mode give it and a path relative to the root.</summary>
+/// <summary>
+/// One SafePrivacy diagnostic, with the severity the project and mode give it, its path relative to the scanned root
+/// (<see cref="Path"/>, for people) and to SRCROOT (<see cref="SourcePath"/>, for SARIF and baselines), and its
+/// <see cref="Fingerprint"/>.
+/// </summary>
 internal sealed record Finding(
     string RuleId,
     string Title,
     DiagnosticSeverity Severity,
     string Message,
     string Path,
+    string SourcePath,
     string? FullPath,
     int Line,
     int Column,
@@ -21,6 +27,9 @@ internal sealed record Finding(
     string Project)
 {
     public string HelpUri => Rules.HelpUri(RuleId);
+
+    /// <summary>Stable across unrelated edits (see <see cref="Fingerprints"/>); empty until the scan assigns it.</summary>
+    public string Fingerprint { get; init; } = string.Empty;
 
     /// <summary>'error', 'warning' or 'info', as compilers print them.</summary>
     public string Level => Severity switch
@@ -40,18 +49,32 @@ internal sealed record ScanNotice(string Level, string Message);
 /// <summary>Everything a scan found, ready to render; findings in rule, file and line order.</summary>
 internal sealed class ScanReport
 {
-    public ScanReport(string root, string target, SafePrivacyMode? modeOption, ImmutableArray<ProjectScan> projects, ImmutableArray<Finding> findings, ImmutableArray<ScanNotice> notices)
+    public ScanReport(
+        LoadTarget target,
+        SafePrivacyMode? modeOption,
+        ImmutableArray<ProjectScan> projects,
+        ImmutableArray<Finding> findings,
+        ImmutableArray<ScanNotice> notices,
+        ImmutableHashSet<string> analysedFiles)
     {
-        Root = root;
-        Target = target;
+        Root = target.Root;
+        SourceRoot = target.SourceRoot;
+        Target = target.Display;
         ModeOption = modeOption;
         Projects = projects;
         Findings = findings;
         Notices = notices;
+        AnalysedFiles = analysedFiles;
     }
 
     /// <summary>The folder paths are relative to.</summary>
     public string Root { get; }
+
+    /// <summary>SRCROOT: the enclosing git repository's root, else <see cref="Root"/>.</summary>
+    public string SourceRoot { get; }
+
+    /// <summary>Every source and additional file the scan analysed, relative to <see cref="SourceRoot"/>.</summary>
+    public ImmutableHashSet<string> AnalysedFiles { get; }
 
     /// <summary>What was scanned, as the user named it.</summary>
     public string Target { get; }
