@@ -16,7 +16,7 @@ namespace SafePrivacy.Cli.Tests;
 [Collection(SharedSamples.Name)]
 public sealed class SarifTests
 {
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
+    internal static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json")));
 
     private readonly SampleFixture _samples;

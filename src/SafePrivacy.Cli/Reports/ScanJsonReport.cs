@@ -23,6 +23,7 @@ internal static class ScanJsonReport
         WriteProjects(report, json);
         WriteFindings(report, json);
         WriteSummary(report, json);
+        WriteScope(report, json);
         json.WriteStartArray("notices");
         foreach (var notice in report.Notices)
         {
@@ -70,10 +71,45 @@ internal static class ScanJsonReport
             json.WriteString("project", finding.Project);
             json.WriteString("helpUri", finding.HelpUri);
             json.WriteString("fingerprint", finding.Fingerprint);
+            if (report.Baseline is not null)
+            {
+                json.WriteString("baseline", finding.Known ? "known" : "new");
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    // Only when asked for: a plain scan's JSON stays as it was.
+    private static void WriteScope(ScanReport report, Utf8JsonWriter json)
+    {
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteStartObject("baseline");
+            json.WriteString("file", baseline.File);
+            json.WriteBoolean("updated", baseline.Updated);
+            json.WriteNumber("entries", baseline.Entries);
+            json.WriteNumber("known", baseline.Known);
+            json.WriteNumber("new", baseline.New);
+            json.WriteNumber("fixed", baseline.Fixed);
+            json.WriteEndObject();
+        }
+
+        if (report.ChangedSince is { } changed)
+        {
+            json.WriteStartObject("changedSince");
+            json.WriteString("ref", changed.Reference);
+            json.WriteStartArray("files");
+            foreach (var file in changed.Files.OrderBy(f => f, System.StringComparer.Ordinal))
+            {
+                json.WriteStringValue(file);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteSummary(ScanReport report, Utf8JsonWriter json)

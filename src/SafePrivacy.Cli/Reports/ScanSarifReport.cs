@@ -38,6 +38,7 @@ internal static class ScanSarifReport
         json.WriteEndObject();
         WriteResults(report, json);
         json.WriteString("columnKind", "utf16CodeUnits");
+        WriteRunProperties(report, json);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -144,6 +145,11 @@ internal static class ScanSarifReport
             json.WriteString("ruleId", finding.RuleId);
             json.WriteNumber("ruleIndex", ruleIndex[finding.RuleId]);
             json.WriteString("level", Level(finding.Severity));
+            if (report.Baseline is not null)
+            {
+                json.WriteString("baselineState", finding.Known ? "unchanged" : "new");
+            }
+
             json.WriteStartObject("message");
             json.WriteString("text", finding.Message);
             json.WriteEndObject();
@@ -163,6 +169,29 @@ internal static class ScanSarifReport
         }
 
         json.WriteEndArray();
+    }
+
+    // What a partial or baselined run covered, for whoever reads the log; code scanning ignores it.
+    private static void WriteRunProperties(ScanReport report, Utf8JsonWriter json)
+    {
+        if (report.Baseline is null && report.ChangedSince is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("properties");
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteString("baselineFile", baseline.File);
+            json.WriteNumber("baselineFixed", baseline.Fixed);
+        }
+
+        if (report.ChangedSince is { } changed)
+        {
+            json.WriteString("changedSince", changed.Reference);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteLocation(Finding finding, Utf8JsonWriter json)
