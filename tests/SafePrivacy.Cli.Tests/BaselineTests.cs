@@ -118,7 +118,7 @@ public sealed class BaselineTests
     }
 
     [Fact]
-    public async Task Sarif_MarksEachResultNewOrUnchanged()
+    public async Task SarifAndMarkdown_MarkEachFindingNewOrKnown()
     {
         using var folder = Shop();
         var baseline = folder.Combine("baseline.json");
@@ -138,6 +138,12 @@ public sealed class BaselineTests
                 .Select(r => (r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!, r.GetProperty("baselineState").GetString()!))
                 .OrderBy(r => r.Item1));
         Assert.Equal(0, run.GetProperty("properties").GetProperty("baselineFixed").GetInt32());
+
+        var markdown = await Tool.RunAsync("scan", folder.Path, "--baseline", baseline, "--format", "markdown");
+        Assert.Contains("| Rule | Title | Findings | New |", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("| 2 | 1 |\n", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("| 5:79 | warning | **new** | 'Customer.Email'", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("| 17:84 | warning | known | 'Customer.Email'", markdown.Output, StringComparison.Ordinal);
     }
 
     private static TempFolder Shop()
