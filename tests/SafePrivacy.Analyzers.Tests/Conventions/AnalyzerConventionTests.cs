@@ -19,8 +19,9 @@ public sealed partial class AnalyzerConventionTests
     private static readonly Assembly AnalyzerAssembly = typeof(Descriptors).Assembly;
     private static readonly Assembly CodeFixAssembly = Assembly.Load(new AssemblyName("SafePrivacy.CodeFixes"));
 
+    /// <summary>The analyzers hosts load: those marked [DiagnosticAnalyzer] (the inventory's collector is not).</summary>
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = AnalyzerAssembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
@@ -37,6 +38,17 @@ public sealed partial class AnalyzerConventionTests
 
     [Fact]
     public void ThereAreAnalyzers() => Assert.NotEmpty(Analyzers);
+
+    [Fact]
+    public void EveryAnalyzerIsExported_ButTheInventorysBodyCollector()
+    {
+        // A rule without [DiagnosticAnalyzer] would never run in a build and would escape every test below.
+        var unexported = AnalyzerAssembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is null)
+            .Select(t => t.FullName);
+
+        Assert.Equal(new[] { "SafePrivacy.Analyzers.Inventory.SourceBodyEnumerator+OperationBlockCollector" }, unexported);
+    }
 
     [Theory]
     [MemberData(nameof(AnalyzerNames))]
