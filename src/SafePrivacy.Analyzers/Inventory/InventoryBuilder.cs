@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Flow;
 using SafePrivacy.Analyzers.Sinks;
@@ -148,18 +147,8 @@ internal sealed class InventoryBuilder
             _items.Of(hit.Data),
             hit.Via.IsDefault ? ImmutableArray<string>.Empty : hit.Via.Select(SymbolNames.ForMessage).ToImmutableArray(),
             retention,
-            LeavesTheService(hit));
+            RecipientScope.ReachesAnotherParty(hit, _model));
     }
-
-    // The same test SP4001 applies: a classifier implemented in this compilation runs in-house.
-    private bool LeavesTheService(SinkHit hit) => hit.Kind switch
-    {
-        SinkKind.Transfer or SinkKind.Url => true,
-        SinkKind.Classifier => hit.Via.IsDefaultOrEmpty
-            && hit.Call is IInvocationOperation { TargetMethod: var classifier }
-            && _model.ImplementationsInSource(classifier).IsEmpty,
-        _ => false,
-    };
 
     /// <summary>The public name of an engine sink kind; a kind added to the engine without one fails its test, not silently.</summary>
     internal static InventorySinkKind Map(SinkKind kind) => kind switch
