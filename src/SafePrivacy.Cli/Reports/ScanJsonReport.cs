@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Cli.Scanning;
@@ -12,7 +11,7 @@ internal static class ScanJsonReport
 {
     public static void Write(ScanReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = JsonOutput.Writer(stream);
         json.WriteStartObject();
         json.WriteString("tool", "safeprivacy");
         json.WriteString("version", ToolInfo.Version);

@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SafePrivacy.Cli.Reports;
 
 namespace SafePrivacy.Cli.Scanning;
 
@@ -147,7 +147,7 @@ internal sealed class Baseline
     private static string Serialise(IReadOnlyList<BaselineEntry> entries)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = JsonOutput.Writer(stream))
         {
             json.WriteStartObject();
             json.WriteNumber("version", FormatVersion);
