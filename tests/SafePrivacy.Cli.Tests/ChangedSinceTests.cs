@@ -16,7 +16,8 @@ public sealed class ChangedSinceTests
     [Fact]
     public async Task ChangedSince_ReportsOnlyFindingsInChangedAndNewFiles()
     {
-        using var repository = await ShopRepositoryAsync();
+        // The .editorconfig value makes an SP9004 finding without a file: no change can be said to make it.
+        using var repository = await ShopRepositoryAsync(editorConfig: "safe_privacy.discovery = off");
         repository.File("Orders.cs", ScratchProject.Logging("Orders").Replace("Orders: ", "Order placed: ", StringComparison.Ordinal));
         repository.File("Returns.cs", ScratchProject.Logging("Returns"));
 
@@ -25,7 +26,7 @@ public sealed class ChangedSinceTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(new[] { "Orders.cs", "Returns.cs" }, Files(result));
-        Assert.Equal(new[] { "Orders.cs", "Returns.cs", "Signup.cs" }, Files(all));
+        Assert.Equal(new[] { string.Empty, "Orders.cs", "Returns.cs", "Signup.cs" }, Files(all));
         using var json = JsonDocument.Parse(result.Output);
         var changed = json.RootElement.GetProperty("changedSince");
         Assert.Equal("HEAD", changed.GetProperty("ref").GetString());
@@ -68,11 +69,12 @@ public sealed class ChangedSinceTests
         Assert.True(added.ExitCode == 1, added.ToString());
     }
 
-    private static async Task<TempFolder> ShopRepositoryAsync()
+    private static async Task<TempFolder> ShopRepositoryAsync(string editorConfig = "")
     {
         var repository = new TempFolder();
         await Git.InitAsync(repository.Path);
         repository.File(".gitignore", "bin/\nobj/\n");
+        repository.File(".editorconfig", $"root = true\n\n[*.cs]\n{editorConfig}\n");
         repository.File("Shop.csproj", ScratchProject.ProjectFile());
         repository.File("Signup.cs", ScratchProject.Attributes + "\n" + ScratchProject.Signup);
         repository.File("Orders.cs", ScratchProject.Logging("Orders"));

@@ -141,6 +141,28 @@ public sealed class SarifTests
     }
 
     [Fact]
+    public async Task AFindingWithoutAFile_IsReportedInEveryFormat_AndValidSarif()
+    {
+        // SP9004 reports an .editorconfig value, which has no place in the code: no location, but still a finding.
+        using var folder = new TempFolder();
+        folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        folder.File("Signup.cs", ScratchProject.Attributes + "\n" + ScratchProject.Signup);
+        folder.File(".editorconfig", "root = true\n\n[*.cs]\nsafe_privacy.discovery = off\n");
+
+        var sarif = await Tool.RunAsync("scan", folder.Path, "--format", "sarif");
+        var text = await Tool.RunAsync("scan", folder.Path);
+
+        Assert.True(sarif.ExitCode == 0, sarif.ToString());
+        var errors = (await Schema.Value).Validate(sarif.Output);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        using var json = JsonDocument.Parse(sarif.Output);
+        var result = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "SP9004");
+        Assert.False(result.TryGetProperty("locations", out _));
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("partialFingerprints").GetProperty(Fingerprints.SarifKey).GetString()));
+        Assert.Contains("SP9004  Give every safe_privacy option a value it understands  (1 finding)\n  (no file)\n", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fingerprints_SurviveMovedLinesAndTellIdenticalLinesApart()
     {
         using var folder = new TempFolder();
