@@ -284,6 +284,19 @@ internal static class Descriptors
         "the compilation can see, is silently without effect: the member it meant to declare as personal data is not " +
         "followed by any rule. A typo there hides every log, store and transfer of that data.");
 
+    // Reported at compilation end with no location: an .editorconfig value belongs to no source line, and the
+    // compiler does not show analyzers where it was read from. Builds and the CLI show it; the IDE on a full analysis.
+    public static readonly DiagnosticDescriptor UnusableOption = Create(
+        RuleIds.UnusableOption,
+        "Give every safe_privacy option a value it understands",
+        "Option '{0}' has the unusable value '{1}': {2}",
+        Categories.Discovery,
+        DiagnosticSeverity.Warning,
+        "A safe_privacy option value SafePrivacy cannot read would otherwise be replaced silently by a default: a " +
+        "discovery pattern whose category is misspelt becomes Other, an unknown switch value leaves discovery on. The " +
+        "configuration then says something the analysis does not do, which no one reviewing the .editorconfig can see.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

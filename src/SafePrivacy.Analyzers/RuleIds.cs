@@ -23,4 +23,5 @@ public static class RuleIds
     public const string UnannotatedPersonalData = "SP9001";
     public const string UnjustifiedSuppression = "SP9002";
     public const string UnusableAnnotation = "SP9003";
+    public const string UnusableOption = "SP9004";
 }

@@ -76,11 +76,29 @@ internal sealed class CliApplication
     {
         var target = LoadTarget.Resolve(options.Path);
         CheckOutput(options.Output);
+
+        // Everything that can be wrong with the baseline or the ref is found before the slow part.
+        var baseline = options.Baseline is not { } baselinePath ? null
+            : options.UpdateBaseline ? Baseline.LoadForUpdate(baselinePath) : Baseline.Load(baselinePath);
+        var changed = options.ChangedSince is { } reference ? await ChangedFiles.SinceAsync(reference, target, cancellationToken).ConfigureAwait(false) : null;
         var report = await ProgressDisplay.RunAsync(_error, _interactive, async status =>
         {
             using var loaded = await WorkspaceLoader.LoadAsync(target, options, status, cancellationToken).ConfigureAwait(false);
             return await Scanner.ScanAsync(loaded, options.Mode, status, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        if (changed is not null)
+        {
+            report = report.OnlyIn(changed);
+        }
+
+        if (baseline is not null)
+        {
+            report = options.UpdateBaseline ? baseline.Update(report) : baseline.Compare(report);
+            if (report.Baseline is { Updated: true } written)
+            {
+                await _error.WriteLineAsync($"Wrote the baseline {written.File}: {written.Known} findings of this scan, {written.Entries} entries in all.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         var colour = _colour && options.Output is null;
         var text = options.ScanFormat switch

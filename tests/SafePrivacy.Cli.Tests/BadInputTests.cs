@@ -144,6 +144,65 @@ public sealed class BadInputTests
         Assert.False(File.Exists(Path.Combine(folder.Path, "obj", "project.assets.json")));
     }
 
+    [Fact]
+    public async Task MissingBaseline_SaysHowToCreateIt()
+    {
+        using var folder = new TempFolder();
+        folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        var baseline = folder.Combine("baseline.json");
+
+        await AssertUsageError(await Tool.RunAsync("scan", folder.Path, "--baseline", baseline), $"The baseline '{baseline}' does not exist; create it with --update-baseline.");
+    }
+
+    [Theory]
+    [InlineData("{ not json", "is not valid JSON")]
+    [InlineData("[]", "is not a safeprivacy baseline (it needs \"version\" and \"findings\"); write one with --update-baseline.")]
+    [InlineData("{ \"version\": 2, \"findings\": [] }", "has format version 2; this safeprivacy reads version 1, so write it again with --update-baseline.")]
+    [InlineData("{ \"version\": 1, \"findings\": [ { \"ruleId\": \"SP2001\" } ] }", "Entry 1 of the baseline")]
+    public async Task UnreadableBaseline_IsRejectedBeforeAnythingLoads(string content, string expected)
+    {
+        // An unreadable baseline is never overwritten either: --update-baseline stops the same way.
+        using var folder = new TempFolder();
+        folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        var baseline = folder.File("baseline.json", content);
+
+        foreach (var update in new[] { false, true })
+        {
+            var result = await Tool.RunAsync(update ? new[] { "scan", folder.Path, "--baseline", baseline, "--update-baseline" } : new[] { "scan", folder.Path, "--baseline", baseline });
+            await AssertUsageError(result, message: null);
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+            Assert.Equal(content, File.ReadAllText(baseline));
+        }
+    }
+
+    [Fact]
+    public async Task ChangedSince_OutsideAGitRepository_SaysSo()
+    {
+        using var folder = new TempFolder();
+        folder.File("Shop.csproj", ScratchProject.ProjectFile());
+
+        await AssertUsageError(
+            await Tool.RunAsync("scan", folder.Path, "--changed-since", "main"),
+            $"'{folder.Path}' is not inside a git repository; --changed-since compares with a git ref, so scan a clone.");
+    }
+
+    [Theory]
+    [InlineData("no-such-branch")]
+    [InlineData("-p")]
+    public async Task ChangedSince_WithARefGitDoesNotKnow_NamesIt(string reference)
+    {
+        using var repository = new TempFolder();
+        await Git.InitAsync(repository.Path);
+        repository.File("Shop.csproj", ScratchProject.ProjectFile());
+        await Git.CommitAllAsync(repository.Path, "The shop");
+
+        var result = await Tool.RunAsync("scan", repository.Path, "--changed-since", reference);
+
+        await AssertUsageError(result, reference.StartsWith('-')
+            ? $"--changed-since needs a git ref such as origin/main or a commit, not '{reference}'."
+            : $"--changed-since: git knows no commit '{reference}' in {repository.Path}; check the name, or fetch it first (a shallow clone may not have it).");
+    }
+
     /// <summary>Exit 2, nothing on stdout, one line on stderr (the message, if given), and no stack trace.</summary>
     private static Task AssertUsageError(CliResult result, string? message)
     {

@@ -1,3 +1,4 @@
+using System;
 using SafePrivacy.Cli.Commands;
 
 namespace SafePrivacy.Cli.Tests;
@@ -14,6 +15,31 @@ public sealed class CommandLineTests
         Assert.Null(options.Mode);
         Assert.Null(options.Output);
         Assert.False(options.NoRestore);
+        Assert.Equal((null, false, null), (options.Baseline, options.UpdateBaseline, options.ChangedSince));
+    }
+
+    [Fact]
+    public void Scan_ReadsTheBaselineAndChangedSinceOptions()
+    {
+        var options = CommandLine.Parse(new[] { "scan", "--baseline=known.json", "--update-baseline", "--changed-since", "origin/main" });
+
+        Assert.Equal(("known.json", true, "origin/main"), (options.Baseline, options.UpdateBaseline, options.ChangedSince));
+    }
+
+    [Fact]
+    public void UpdateBaseline_WithoutABaselineFile_IsAUsageError()
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(new[] { "scan", "--update-baseline" }));
+
+        Assert.Equal("--update-baseline needs --baseline FILE, the file to write.", error.Message);
+    }
+
+    [Fact]
+    public void BaselineOptions_AreForScanOnly()
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(new[] { "inventory", "--baseline", "known.json" }));
+
+        Assert.StartsWith("Unknown option '--baseline' for 'inventory'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,15 +44,22 @@ public sealed partial class EndToEndTests
     }
 
     [Fact]
-    public async Task Scan_InEnforceMode_MakesEveryFindingAnError_AndFails()
+    public async Task Scan_InEnforceMode_MakesEveryFindingAnError_ButWhatTheEditorConfigSets_AndFails()
     {
+        // The sample's .editorconfig sets SP1004 to warning (so the sample builds); an explicit severity wins over
+        // Enforce, in the tool as in a build.
+        Assert.Contains("dotnet_diagnostic.SP1004.severity = warning", Repository.Read("samples", "Forum.Mistakes", ".editorconfig"), StringComparison.Ordinal);
+
         var result = await Tool.RunAsync("scan", Repository.Sample("Forum.Mistakes"), "--mode", "enforce", "--format", "json");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(Markers.Expected("Forum.Mistakes").Count, findings.Count);
-        Assert.All(findings, f => Assert.Equal("error", f.GetProperty("severity").GetString()));
+        Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "SP1004");
+        Assert.All(findings, f => Assert.Equal(
+            f.GetProperty("ruleId").GetString() == "SP1004" ? "warning" : "error",
+            f.GetProperty("severity").GetString()));
         Assert.Equal("Enforce", json.RootElement.GetProperty("mode").GetString());
     }
 

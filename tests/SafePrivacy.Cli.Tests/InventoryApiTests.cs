@@ -163,6 +163,44 @@ public sealed class InventoryApiTests
     }
 
     [Fact]
+    public void TopLevelStatements_AreRecorded_AsTheRulesSeeThem()
+    {
+        // The rules analyse top-level statements as the synthesized entry point; a body list rebuilt from member
+        // declarations never saw them.
+        var compilation = Compile(
+            Usings + "var user = new User();\nConsole.WriteLine(\"Signed in \" + user.Email);\n" + Users,
+            withAttributes: true,
+            OutputKind.ConsoleApplication);
+
+        var model = ProcessingInventory.Build(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+
+        var undeclared = Assert.Single(model.Undeclared);
+        Assert.Equal("top-level statements", undeclared.Member);
+        var sink = Assert.Single(undeclared.Sinks);
+        Assert.Equal((InventorySinkKind.Log, "User.Email", 5), (sink.Kind, Assert.Single(sink.Data).Name, sink.Location!.Line));
+    }
+
+    [Fact]
+    public void APrimaryConstructorsBaseArguments_AreRecorded()
+    {
+        var model = Build("""
+            public class Notice
+            {
+                public Notice(string text) => Console.WriteLine(text);
+            }
+
+            [LawfulBasis(LawfulBasis.Contract, Purpose = "Welcome new members")]
+            public sealed class Welcome(User user) : Notice(user.Email);
+            """);
+
+        var welcome = Assert.Single(model.Activities);
+        Assert.Equal(new[] { "Welcome constructor" }, welcome.Members);
+        var sink = Assert.Single(welcome.Sinks);
+        Assert.Equal((InventorySinkKind.Log, "User.Email"), (sink.Kind, Assert.Single(sink.Data).Name));
+        Assert.Equal(new[] { "Notice constructor" }, sink.Via);
+    }
+
+    [Fact]
     public void ACompilationThatCannotDeclarePersonalData_HasAnEmptyRecord()
     {
         var compilation = Compile("public static class Plain { public static void Log(string text) => System.Console.WriteLine(text); }", withAttributes: false);
@@ -177,7 +215,7 @@ public sealed class InventoryApiTests
     private static InventoryModel Build(string source) =>
         ProcessingInventory.Build(Compile(Usings + source + Users, withAttributes: true), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
 
-    private static CSharpCompilation Compile(string source, bool withAttributes)
+    private static CSharpCompilation Compile(string source, bool withAttributes, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
@@ -192,7 +230,7 @@ public sealed class InventoryApiTests
             "Inventoried",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Inventoried.cs") },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         return compilation;

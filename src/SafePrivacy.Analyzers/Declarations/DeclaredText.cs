@@ -20,6 +20,7 @@ internal static class DeclaredText
         return IsPlaceholder(trimmed) ? $"states only the placeholder {what} '{trimmed}'" : null;
     }
 
+    // "<Pending>" is what Visual Studio's "Suppress in Source" and "in Suppression File" write as the justification.
     private static bool IsPlaceholder(string text) =>
-        text.Trim('.', '!', ':', ' ').ToUpperInvariant() is "TODO" or "TBD" or "FIXME" or "" or "N/A" or "NA" or "XXX";
+        text.Trim('.', '!', ':', ' ', '<', '>').ToUpperInvariant() is "TODO" or "TBD" or "FIXME" or "" or "N/A" or "NA" or "XXX" or "PENDING";
 }

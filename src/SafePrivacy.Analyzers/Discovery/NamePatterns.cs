@@ -53,6 +53,10 @@ internal sealed class NamePatterns
         P("PassportNumber", DataCategoryKind.GovernmentIdentifier),
         P("Password", DataCategoryKind.Credential, ValueShape.Secret), P("PasswordHash", DataCategoryKind.Credential, ValueShape.Secret));
 
+    // DataCategory's members by their exact names: what a pattern's category must be.
+    private static readonly ImmutableDictionary<string, DataCategoryKind> Categories =
+        Enum.GetValues(typeof(DataCategoryKind)).Cast<DataCategoryKind>().ToImmutableDictionary(c => c.ToString(), c => c, StringComparer.Ordinal);
+
     private static readonly ConcurrentDictionary<string, NamePatterns?> Configured = new(StringComparer.Ordinal);
 
     private readonly ImmutableArray<NamePattern> _patterns;
@@ -84,19 +88,68 @@ internal sealed class NamePatterns
             var patterns = Defaults.Where(p => !exclude.Contains(string.Join(" ", p.Words))).ToList();
             foreach (var entry in Names(added))
             {
-                var colon = entry.IndexOf(':');
-                var name = colon < 0 ? entry : entry.Substring(0, colon).Trim();
-                var category = DataCategoryKind.Other;
-                if (colon >= 0 && !Enum.TryParse(entry.Substring(colon + 1).Trim(), out category))
-                {
-                    category = DataCategoryKind.Other;
-                }
-
+                var (name, category, _) = ParseAdded(entry);
                 patterns.Add(P(name, category));
             }
 
             return new NamePatterns(patterns.ToImmutableArray());
         });
+    }
+
+    /// <summary>
+    /// What SP9004 reports about these options for one file: each value that <see cref="From"/> can only replace with a
+    /// default, as (key, value, what is wrong and what happens instead).
+    /// </summary>
+    public static ImmutableArray<(string Key, string Value, string Problem)> Problems(AnalyzerConfigOptions options)
+    {
+        var problems = ImmutableArray.CreateBuilder<(string, string, string)>();
+        if (options.TryGetValue(EnabledKey, out var enabled)
+            && !string.Equals(enabled.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(enabled.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add((EnabledKey, enabled.Trim(), "it is true or false, so discovery stays on"));
+        }
+
+        if (options.TryGetValue(AddKey, out var added))
+        {
+            foreach (var entry in Names(added))
+            {
+                if (ParseAdded(entry).Problem is { } problem)
+                {
+                    problems.Add((AddKey, entry, problem));
+                }
+            }
+        }
+
+        return problems.ToImmutable();
+    }
+
+    /// <summary>
+    /// An added pattern, <c>Name</c> or <c>Name:Category</c>. The category must be a <c>DataCategory</c> member spelt
+    /// exactly (as it is in code); a number or a near miss would silently mean something else, so it becomes Other
+    /// with a problem to report.
+    /// </summary>
+    private static (string Name, DataCategoryKind Category, string? Problem) ParseAdded(string entry)
+    {
+        var colon = entry.IndexOf(':');
+        if (colon < 0)
+        {
+            return (entry, DataCategoryKind.Other, null);
+        }
+
+        var name = entry.Substring(0, colon).Trim();
+        var text = entry.Substring(colon + 1).Trim();
+        if (Categories.TryGetValue(text, out var category))
+        {
+            return (name, category, null);
+        }
+
+        var nearest = Categories.Keys.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase));
+        var problem = text.Length == 0 ? "the category after ':' is empty"
+            : text.All(char.IsDigit) || (text[0] == '-' && text.Length > 1) ? $"'{text}' is a number, not a DataCategory member"
+            : nearest is not null ? $"'{text}' is not a DataCategory member (did you mean '{nearest}'?)"
+            : $"'{text}' is not a DataCategory member";
+        return (name, DataCategoryKind.Other, problem + $", so '{name}' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier");
     }
 
     public NamePattern? Match(string identifier, ITypeSymbol type)

@@ -18,10 +18,10 @@ internal sealed class DataItems
     public DataItems(DataClassifier classifier) => _classifier = classifier;
 
     /// <summary>The personal data a body reads: annotated members, parameters and return values, and annotated types.</summary>
-    public ImmutableArray<DataItem> ReadBy(IOperation block)
+    public ImmutableArray<DataItem> ReadBy(ImmutableArray<IOperation> blocks)
     {
         var found = new HashSet<DataItem>();
-        foreach (var operation in block.DescendantsAndSelf())
+        foreach (var operation in blocks.SelectMany(b => b.DescendantsAndSelf()))
         {
             var member = operation switch
             {

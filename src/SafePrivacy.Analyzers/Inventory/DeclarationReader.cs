@@ -69,10 +69,14 @@ internal static class DeclarationReader
         AttributeArguments.NamedString(attribute, "Reference"),
         ScopeName(scope));
 
-    /// <summary>How the inventory names a scope: 'AutoModerator', 'ReportStore.FileAsync', or the assembly's name.</summary>
+    /// <summary>
+    /// How the inventory names a scope: 'AutoModerator', 'ReportStore.FileAsync', 'top-level statements', or the
+    /// assembly's name.
+    /// </summary>
     public static string ScopeName(ISymbol scope) => scope switch
     {
         IAssemblySymbol assembly => assembly.Name,
+        IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => "top-level statements",
         IMethodSymbol { AssociatedSymbol: { } property } => SymbolNames.ForMessage(property),
         _ => SymbolNames.ForMessage(scope),
     };

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Flow;
 using SafePrivacy.Analyzers.Sinks;
@@ -23,17 +22,20 @@ internal sealed class InventoryBuilder
     private readonly Dictionary<ISymbol, ActivityDraft> _activities = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, UndeclaredDraft> _undeclared = new(SymbolEqualityComparer.Default);
 
-    public InventoryBuilder(PrivacyModel model, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<SourceBody> _bodies;
+
+    public InventoryBuilder(AnalysedBodies analysed, CancellationToken cancellationToken)
     {
-        _model = model;
+        _model = analysed.Model;
+        _bodies = analysed.Bodies;
         _cancellationToken = cancellationToken;
-        _items = new DataItems(model.Classifier);
+        _items = new DataItems(_model.Classifier);
     }
 
     public InventoryModel Build(string assemblyName)
     {
         FindActivities(_model.Compilation);
-        foreach (var body in SourceBodyEnumerator.Enumerate(_model.Compilation, _cancellationToken))
+        foreach (var body in _bodies)
         {
             Record(body);
         }
@@ -95,11 +97,11 @@ internal sealed class InventoryBuilder
     private void Record(SourceBody body)
     {
         var owner = body.Owner;
-        var hits = _model.Analyze(owner, ImmutableArray.Create(body.Block), _cancellationToken)
+        var hits = _model.Analyze(owner, body.Blocks, _cancellationToken)
             .Where(h => !h.FromCallee) // the callee's own data is recorded with the callee's body
             .Select(h => (Hit: h, Flow: ToFlow(owner, h)))
             .ToList();
-        var reads = _items.ReadBy(body.Block);
+        var reads = _items.ReadBy(body.Blocks);
         if (ActivityOf(owner) is { } activity)
         {
             activity.Add(owner, reads, hits);
@@ -145,18 +147,8 @@ internal sealed class InventoryBuilder
             _items.Of(hit.Data),
             hit.Via.IsDefault ? ImmutableArray<string>.Empty : hit.Via.Select(SymbolNames.ForMessage).ToImmutableArray(),
             retention,
-            LeavesTheService(hit));
+            RecipientScope.ReachesAnotherParty(hit, _model));
     }
-
-    // The same test SP4001 applies: a classifier implemented in this compilation runs in-house.
-    private bool LeavesTheService(SinkHit hit) => hit.Kind switch
-    {
-        SinkKind.Transfer or SinkKind.Url => true,
-        SinkKind.Classifier => hit.Via.IsDefaultOrEmpty
-            && hit.Call is IInvocationOperation { TargetMethod: var classifier }
-            && _model.Bodies.ImplementationsInSource(classifier).IsEmpty,
-        _ => false,
-    };
 
     /// <summary>The public name of an engine sink kind; a kind added to the engine without one fails its test, not silently.</summary>
     internal static InventorySinkKind Map(SinkKind kind) => kind switch

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SafePrivacy.Analyzers.Flow;
 
 namespace SafePrivacy.Analyzers.Inventory;
 
@@ -19,11 +18,11 @@ public static class ProcessingInventory
     public static InventoryModel Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken = default)
     {
         var name = compilation.AssemblyName ?? "assembly";
-        if (PrivacyModel.For(compilation, options, cancellationToken) is not { } model)
+        if (SourceBodyEnumerator.Collect(compilation, options, cancellationToken) is not { } analysed)
         {
             return new InventoryModel(name, usesSafePrivacy: false, ImmutableArray<ProcessingActivity>.Empty, ImmutableArray<UndeclaredProcessing>.Empty);
         }
 
-        return new InventoryBuilder(model, cancellationToken).Build(name);
+        return new InventoryBuilder(analysed, cancellationToken).Build(name);
     }
 }

@@ -11,13 +11,18 @@ namespace SafePrivacy.Analyzers.Rules;
 
 /// <summary>
 /// SP9002: a SafePrivacy rule suppressed without a justification — <c>[SuppressMessage]</c> (or
-/// <c>[UnconditionalSuppressMessage]</c>) with no, an empty or a placeholder <c>Justification</c>, or a
-/// <c>#pragma warning disable SPxxxx</c> with no comment on its line.
+/// <c>[UnconditionalSuppressMessage]</c>, the check ID given by position or as <c>checkId:</c>) with no, an empty or a
+/// placeholder <c>Justification</c>, or a <c>#pragma warning disable SPxxxx</c> — or a bare
+/// <c>#pragma warning disable</c>, which suppresses every rule — with no comment on its line.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
 {
     private const string JustificationArgument = "Justification";
+
+    private const string CheckIdParameter = "checkId";
+
+    private const string EveryRule = "every warning, SafePrivacy's included,";
 
     private static readonly ImmutableHashSet<string> SuppressionAttributes = ImmutableHashSet.Create(
         "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute",
@@ -51,7 +56,7 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var checkId = arguments.Arguments.Where(a => a.NameEquals is null).Skip(1).FirstOrDefault();
+        var checkId = ArgumentFor(arguments.Arguments, constructor, CheckIdParameter);
         if (checkId is null
             || context.SemanticModel.GetConstantValue(checkId.Expression, context.CancellationToken) is not { HasValue: true, Value: string id }
             || !RuleId.IsMatch(id))
@@ -82,12 +87,43 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // A bare disable suppresses every rule. In generated code it is the generator's blanket choice, which no one
+            // can comment, not a decision about a SafePrivacy finding; a named SP rule there is still reported.
             var ids = pragma.ErrorCodes.Select(code => code.ToString().Trim()).Where(code => RuleId.IsMatch(code)).ToList();
-            if (ids.Count > 0 && DeclaredText.IsMissing(Comment(pragma)))
+            var suppressed = ids.Count > 0 ? string.Join(", ", ids)
+                : pragma.ErrorCodes.Count == 0 && !context.IsGeneratedCode ? EveryRule
+                : null;
+            if (suppressed is not null && DeclaredText.IsMissing(Comment(pragma)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnjustifiedSuppression, pragma.GetLocation(), "#pragma warning disable", string.Join(", ", ids)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnjustifiedSuppression, pragma.GetLocation(), "#pragma warning disable", suppressed));
             }
         }
+    }
+
+    /// <summary>
+    /// The argument for the constructor parameter <paramref name="parameter"/>: named (<c>checkId: "SP2001"</c>) or by
+    /// position. Named property assignments (<c>Justification = ...</c>) are not constructor arguments.
+    /// </summary>
+    private static AttributeArgumentSyntax? ArgumentFor(SeparatedSyntaxList<AttributeArgumentSyntax> arguments, IMethodSymbol constructor, string parameter)
+    {
+        var position = 0;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            var name = argument.NameColon?.Name.Identifier.ValueText
+                ?? (position < constructor.Parameters.Length ? constructor.Parameters[position].Name : null);
+            position++;
+            if (name == parameter)
+            {
+                return argument;
+            }
+        }
+
+        return null;
     }
 
     // The text of a `// why` comment on the pragma's own line, if any.

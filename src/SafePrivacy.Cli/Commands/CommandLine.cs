@@ -65,6 +65,15 @@ internal sealed class CommandOptions
 
     public bool NoRestore { get; init; }
 
+    /// <summary>The baseline file: findings recorded in it are known and do not fail the scan.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Write the scan's findings to <see cref="Baseline"/> instead of comparing with it.</summary>
+    public bool UpdateBaseline { get; init; }
+
+    /// <summary>A git ref: report only findings in files changed since it.</summary>
+    public string? ChangedSince { get; init; }
+
     /// <summary>The fideslang data subject for the manifest's declarations: the annotations do not say whose data it is.</summary>
     public string DataSubject { get; init; } = "customer";
 }
@@ -85,6 +94,9 @@ internal static class CommandLine
           --fail-on error|warning|none        Exit with 1 when a finding is at least this severe (default: error)
           --mode advisory|enforce             Override each project's SafePrivacyMode (Enforce makes warnings errors)
           --no-restore                        Do not run 'dotnet restore' for projects that need it
+          --baseline FILE                     Findings recorded in FILE are known and do not fail the scan
+          --update-baseline                   Write the scan's findings to the --baseline FILE
+          --changed-since REF                 Only findings in files changed since the git ref REF
 
         inventory options:
           --format markdown|json|html|fides   Record format (default: markdown)
@@ -137,7 +149,7 @@ internal static class CommandLine
 
             var (name, inlineValue) = SplitOption(arg);
             CheckKnown(kind, name);
-            if (name == "--no-restore")
+            if (name is "--no-restore" or "--update-baseline")
             {
                 flags.Add(name);
                 continue;
@@ -153,6 +165,11 @@ internal static class CommandLine
     private static CommandOptions Build(CommandKind kind, string? path, Dictionary<string, string> values, HashSet<string> flags)
     {
         var format = values.GetValueOrDefault("--format");
+        if (flags.Contains("--update-baseline") && !values.ContainsKey("--baseline"))
+        {
+            throw new UsageException("--update-baseline needs --baseline FILE, the file to write.");
+        }
+
         return new CommandOptions
         {
             Kind = kind,
@@ -163,6 +180,9 @@ internal static class CommandLine
             FailOn = values.TryGetValue("--fail-on", out var failOn) ? Choice<FailOn>("--fail-on", failOn) : FailOn.Error,
             Mode = values.TryGetValue("--mode", out var mode) ? Choice<SafePrivacyMode>("--mode", mode) : null,
             NoRestore = flags.Contains("--no-restore"),
+            Baseline = values.TryGetValue("--baseline", out var baseline) ? NonEmpty("--baseline", baseline) : null,
+            UpdateBaseline = flags.Contains("--update-baseline"),
+            ChangedSince = values.TryGetValue("--changed-since", out var reference) ? NonEmpty("--changed-since", reference) : null,
             DataSubject = values.TryGetValue("--data-subject", out var subject) ? NonEmpty("--data-subject", subject) : "customer",
         };
     }
@@ -176,7 +196,7 @@ internal static class CommandLine
     private static void CheckKnown(CommandKind kind, string name)
     {
         var known = kind == CommandKind.Scan
-            ? new[] { "--format", "--output", "--fail-on", "--mode", "--no-restore" }
+            ? new[] { "--format", "--output", "--fail-on", "--mode", "--no-restore", "--baseline", "--update-baseline", "--changed-since" }
             : new[] { "--format", "--output", "--data-subject", "--no-restore" };
         if (!known.Contains(name, StringComparer.Ordinal))
         {

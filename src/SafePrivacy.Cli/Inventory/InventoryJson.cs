@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SafePrivacy.Analyzers.Inventory;
+using SafePrivacy.Cli.Reports;
 
 namespace SafePrivacy.Cli.Inventory;
 
@@ -11,7 +11,7 @@ internal static class InventoryJson
 {
     public static void Write(InventoryDocument document, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = JsonOutput.Writer(stream);
         json.WriteStartObject();
         json.WriteString("tool", "safeprivacy");
         json.WriteString("version", ToolInfo.Version);

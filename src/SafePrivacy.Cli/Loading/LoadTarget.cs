@@ -14,6 +14,7 @@ internal sealed class LoadTarget
     private LoadTarget(string root, string? solution, ImmutableArray<string> projects, string display)
     {
         Root = root;
+        SourceRoot = RepositoryRoot(root) ?? root;
         Solution = solution;
         Projects = projects;
         Display = display;
@@ -21,6 +22,13 @@ internal sealed class LoadTarget
 
     /// <summary>The scanned root: the folder given, or the folder of the file given. Reports are relative to it.</summary>
     public string Root { get; }
+
+    /// <summary>
+    /// SRCROOT for SARIF, fingerprints and baselines: the root of the enclosing git repository, else <see cref="Root"/>.
+    /// Paths relative to it name the same file whichever folder a job scans, so code scanning places a finding on
+    /// the right file when a job scans <c>src/App</c>, and a baseline written from the top matches a scan of part.
+    /// </summary>
+    public string SourceRoot { get; }
 
     /// <summary>The .sln or .slnx to open, or null when loading project files.</summary>
     public string? Solution { get; }
@@ -123,6 +131,21 @@ internal sealed class LoadTarget
         }
 
         return projects.IsEmpty ? throw new UsageException($"'{display}' lists no C# project.") : projects;
+    }
+
+    // '.git' is a folder in a clone and a file in a worktree or submodule; either marks the repository's root.
+    private static string? RepositoryRoot(string folder)
+    {
+        for (var directory = new DirectoryInfo(folder); directory is not null; directory = directory.Parent)
+        {
+            var git = Path.Combine(directory.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> TopLevel(string folder, string pattern) =>

@@ -62,7 +62,7 @@ internal static class WorkspaceLoader
     private static async Task<LoadedProjects> OpenAsync(LoadTarget target, SafePrivacyMode? mode, IStatus status, CancellationToken cancellationToken)
     {
         // A mode on the command line reaches MSBuild like -p:SafePrivacyMode=..., so the package's own props and
-        // targets (WarningsAsErrors, the mode check) see it too.
+        // targets (the Enforce global config, the mode check) see it too.
         var properties = mode is { } chosen
             ? new Dictionary<string, string>(StringComparer.Ordinal) { ["SafePrivacyMode"] = chosen.ToString() }
             : new Dictionary<string, string>(StringComparer.Ordinal);

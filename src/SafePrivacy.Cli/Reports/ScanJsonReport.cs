@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Cli.Scanning;
@@ -12,16 +11,18 @@ internal static class ScanJsonReport
 {
     public static void Write(ScanReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = JsonOutput.Writer(stream);
         json.WriteStartObject();
         json.WriteString("tool", "safeprivacy");
         json.WriteString("version", ToolInfo.Version);
         json.WriteString("root", report.Root);
+        json.WriteString("sourceRoot", report.SourceRoot);
         json.WriteString("target", report.Target);
         json.WriteString("mode", report.ModeDescription);
         WriteProjects(report, json);
         WriteFindings(report, json);
         WriteSummary(report, json);
+        WriteScope(report, json);
         json.WriteStartArray("notices");
         foreach (var notice in report.Notices)
         {
@@ -68,10 +69,46 @@ internal static class ScanJsonReport
             json.WriteNumber("endColumn", finding.EndColumn);
             json.WriteString("project", finding.Project);
             json.WriteString("helpUri", finding.HelpUri);
+            json.WriteString("fingerprint", finding.Fingerprint);
+            if (report.Baseline is not null)
+            {
+                json.WriteString("baseline", finding.Known ? "known" : "new");
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    // Only when asked for: a plain scan's JSON stays as it was.
+    private static void WriteScope(ScanReport report, Utf8JsonWriter json)
+    {
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteStartObject("baseline");
+            json.WriteString("file", baseline.File);
+            json.WriteBoolean("updated", baseline.Updated);
+            json.WriteNumber("entries", baseline.Entries);
+            json.WriteNumber("known", baseline.Known);
+            json.WriteNumber("new", baseline.New);
+            json.WriteNumber("fixed", baseline.Fixed);
+            json.WriteEndObject();
+        }
+
+        if (report.ChangedSince is { } changed)
+        {
+            json.WriteStartObject("changedSince");
+            json.WriteString("ref", changed.Reference);
+            json.WriteStartArray("files");
+            foreach (var file in changed.Files.OrderBy(f => f, System.StringComparer.Ordinal))
+            {
+                json.WriteStringValue(file);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteSummary(ScanReport report, Utf8JsonWriter json)

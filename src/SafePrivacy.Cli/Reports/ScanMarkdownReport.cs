@@ -11,7 +11,7 @@ internal static class ScanMarkdownReport
     {
         writer.WriteLine("# SafePrivacy scan");
         writer.WriteLine();
-        writer.WriteLine($"Scanned `{report.Target}` ({report.ModeDescription} mode): **{report.Summary()}**.");
+        writer.WriteLine($"Scanned `{report.Target}` ({report.ScopeDescription}): **{report.Summary()}**.");
         writer.WriteLine();
         foreach (var notice in report.Notices)
         {
@@ -25,11 +25,13 @@ internal static class ScanMarkdownReport
             return;
         }
 
-        writer.WriteLine("| Rule | Title | Findings |");
-        writer.WriteLine("|---|---|---:|");
+        var withBaseline = report.Baseline is not null;
+        writer.WriteLine(withBaseline ? "| Rule | Title | Findings | New |" : "| Rule | Title | Findings |");
+        writer.WriteLine(withBaseline ? "|---|---|---:|---:|" : "|---|---|---:|");
         foreach (var rule in report.ByRule())
         {
-            writer.WriteLine($"| [{rule.Key}]({Rules.HelpUri(rule.Key)}) | {Markdown.Escape(Rules.Title(rule.Key))} | {rule.Count()} |");
+            var counts = withBaseline ? $"{rule.Count()} | {rule.Count(f => !f.Known)}" : $"{rule.Count()}";
+            writer.WriteLine($"| [{rule.Key}]({Rules.HelpUri(rule.Key)}) | {Markdown.Escape(Rules.Title(rule.Key))} | {counts} |");
         }
 
         foreach (var rule in report.ByRule())
@@ -41,11 +43,12 @@ internal static class ScanMarkdownReport
                 writer.WriteLine();
                 writer.WriteLine($"### `{(file.Key.Length == 0 ? "(no file)" : file.Key)}`");
                 writer.WriteLine();
-                writer.WriteLine("| Line | Severity | Message |");
-                writer.WriteLine("|---|---|---|");
+                writer.WriteLine(withBaseline ? "| Line | Severity | Baseline | Message |" : "| Line | Severity | Message |");
+                writer.WriteLine(withBaseline ? "|---|---|---|---|" : "|---|---|---|");
                 foreach (var finding in file)
                 {
-                    writer.WriteLine($"| {finding.Line}:{finding.Column} | {finding.Level} | {Markdown.Escape(finding.Message)} |");
+                    var state = withBaseline ? (finding.Known ? " known |" : " **new** |") : string.Empty;
+                    writer.WriteLine($"| {finding.Line}:{finding.Column} | {finding.Level} |{state} {Markdown.Escape(finding.Message)} |");
                 }
             }
         }

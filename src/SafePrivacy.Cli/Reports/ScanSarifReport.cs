@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Cli.Scanning;
@@ -10,16 +9,20 @@ using SafePrivacy.Cli.Scanning;
 namespace SafePrivacy.Cli.Reports;
 
 /// <summary>
-/// SARIF 2.1.0, the format code-scanning services ingest: every rule with its help page, every finding with a
-/// location relative to the scanned root (the SRCROOT base), so the log is the same on every machine.
+/// SARIF 2.1.0, the format code-scanning services ingest: every rule with its help page and tags, every finding with
+/// a location relative to SRCROOT — the enclosing git repository's root, else the scanned folder — so a job that scans
+/// <c>src/App</c> still places findings on <c>src/App/...</c>, and with a partial fingerprint that survives lines
+/// moving. The log is the same on every machine.
 /// </summary>
 internal static class ScanSarifReport
 {
     public const string RootBaseId = "SRCROOT";
 
+    private const string CategoryPrefix = "SafePrivacy.";
+
     public static void Write(ScanReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = JsonOutput.Writer(stream);
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.WriteString("version", "2.1.0");
@@ -29,11 +32,12 @@ internal static class ScanSarifReport
         WriteInvocation(report, json);
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(RootBaseId);
-        json.WriteString("uri", FolderUri(report.Root));
+        json.WriteString("uri", FolderUri(report.SourceRoot));
         json.WriteEndObject();
         json.WriteEndObject();
         WriteResults(report, json);
         json.WriteString("columnKind", "utf16CodeUnits");
+        WriteRunProperties(report, json);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -62,6 +66,7 @@ internal static class ScanSarifReport
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
+        json.WriteString("name", Rules.Name(rule.Id));
         json.WriteStartObject("shortDescription");
         json.WriteString("text", rule.Title.ToString(CultureInfo.InvariantCulture));
         json.WriteEndObject();
@@ -74,13 +79,38 @@ internal static class ScanSarifReport
         }
 
         json.WriteString("helpUri", rule.HelpLinkUri);
+        WriteHelp(rule, description, json);
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", rule.Category);
+        json.WriteStartArray("tags");
+        foreach (var tag in Tags(rule))
+        {
+            json.WriteStringValue(tag);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    // What a code-scanning alert shows under "help": the description and a link to the rule's page.
+    private static void WriteHelp(DiagnosticDescriptor rule, string description, Utf8JsonWriter json)
+    {
+        var title = rule.Title.ToString(CultureInfo.InvariantCulture);
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{description} See {rule.HelpLinkUri}".TrimStart());
+        json.WriteString("markdown", $"{description}\n\n[{rule.Id}: {title}]({rule.HelpLinkUri})".TrimStart());
+        json.WriteEndObject();
+    }
+
+    /// <summary>'privacy' and the rule's family ('logging', 'sharing' …), which code scanning offers as filters.</summary>
+    private static string[] Tags(DiagnosticDescriptor rule)
+    {
+        var family = rule.Category.StartsWith(CategoryPrefix, StringComparison.Ordinal) ? rule.Category[CategoryPrefix.Length..] : rule.Category;
+        return new[] { "privacy", family.ToLowerInvariant() };
     }
 
     private static void WriteInvocation(ScanReport report, Utf8JsonWriter json)
@@ -114,6 +144,11 @@ internal static class ScanSarifReport
             json.WriteString("ruleId", finding.RuleId);
             json.WriteNumber("ruleIndex", ruleIndex[finding.RuleId]);
             json.WriteString("level", Level(finding.Severity));
+            if (report.Baseline is not null)
+            {
+                json.WriteString("baselineState", finding.Known ? "unchanged" : "new");
+            }
+
             json.WriteStartObject("message");
             json.WriteString("text", finding.Message);
             json.WriteEndObject();
@@ -121,6 +156,10 @@ internal static class ScanSarifReport
             {
                 WriteLocation(finding, json);
             }
+
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(Fingerprints.SarifKey, finding.Fingerprint);
+            json.WriteEndObject();
 
             json.WriteStartObject("properties");
             json.WriteString("project", finding.Project);
@@ -131,6 +170,29 @@ internal static class ScanSarifReport
         json.WriteEndArray();
     }
 
+    // What a partial or baselined run covered, for whoever reads the log; code scanning ignores it.
+    private static void WriteRunProperties(ScanReport report, Utf8JsonWriter json)
+    {
+        if (report.Baseline is null && report.ChangedSince is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("properties");
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteString("baselineFile", baseline.File);
+            json.WriteNumber("baselineFixed", baseline.Fixed);
+        }
+
+        if (report.ChangedSince is { } changed)
+        {
+            json.WriteString("changedSince", changed.Reference);
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteLocation(Finding finding, Utf8JsonWriter json)
     {
         json.WriteStartArray("locations");
@@ -138,14 +200,14 @@ internal static class ScanSarifReport
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
 
-        // Inside the root: relative to SRCROOT. Outside it (a linked shared file): an absolute file URI.
-        if (finding.Path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(finding.Path))
+        // Inside SRCROOT: relative to it. Outside it (a file linked from elsewhere): an absolute file URI.
+        if (finding.SourcePath.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(finding.SourcePath))
         {
             json.WriteString("uri", new Uri(finding.FullPath!).AbsoluteUri);
         }
         else
         {
-            json.WriteString("uri", string.Join("/", finding.Path.Split('/').Select(Uri.EscapeDataString)));
+            json.WriteString("uri", string.Join("/", finding.SourcePath.Split('/').Select(Uri.EscapeDataString)));
             json.WriteString("uriBaseId", RootBaseId);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,7 +16,7 @@ internal static class ScanTextReport
     public static void Write(ScanReport report, TextWriter writer, bool colour)
     {
         var style = new Styler(colour);
-        writer.WriteLine($"{style.Bold("SafePrivacy scan")} of {report.Target} ({report.ModeDescription} mode)");
+        writer.WriteLine($"{style.Bold("SafePrivacy scan")} of {report.Target} ({report.ScopeDescription})");
         writer.WriteLine();
         foreach (var rule in report.ByRule())
         {
@@ -26,7 +27,7 @@ internal static class ScanTextReport
                 writer.WriteLine("  " + (file.Key.Length == 0 ? "(no file)" : file.Key));
                 foreach (var finding in file)
                 {
-                    writer.WriteLine($"    {finding.Line}:{finding.Column}  {style.Level(finding.Level)}  {finding.Message}");
+                    writer.WriteLine($"    {finding.Line}:{finding.Column}  {style.Level(finding.Level)}{(finding.Known ? " (known)" : string.Empty)}  {finding.Message}");
                 }
             }
 
@@ -53,12 +54,24 @@ internal static class ScanTextReport
                 Interactive = InteractionSupport.No,
             });
             console.Profile.Width = colour ? console.Profile.Width : 120;
+            var withBaseline = report.Baseline is not null;
             var table = new Table().AddColumns("Rule", "Title", "Severity", "Findings");
             table.Columns[3].RightAligned();
+            if (withBaseline)
+            {
+                table.AddColumn(new TableColumn("New").RightAligned());
+            }
+
             foreach (var rule in report.ByRule())
             {
                 var worst = rule.Max(f => f.Severity);
-                table.AddRow(Markup.Escape(rule.Key), Markup.Escape(Rules.Title(rule.Key)), LevelOf(worst), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var cells = new List<string> { Markup.Escape(rule.Key), Markup.Escape(Rules.Title(rule.Key)), LevelOf(worst), Number(rule.Count()) };
+                if (withBaseline)
+                {
+                    cells.Add(Number(rule.Count(f => !f.Known)));
+                }
+
+                table.AddRow(cells.ToArray());
             }
 
             console.Write(table);
@@ -66,6 +79,8 @@ internal static class ScanTextReport
 
         writer.WriteLine(report.Findings.IsEmpty ? "No SafePrivacy findings in " + ProjectsText(report) + "." : report.Summary() + ".");
     }
+
+    private static string Number(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string ProjectsText(ScanReport report) => report.Projects.Length == 1 ? "1 project" : $"{report.Projects.Length} projects";
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafePrivacy.Analyzers;
 using SafePrivacy.Analyzers.Inventory;
 
 namespace SafePrivacy.Cli.Scanning;
@@ -29,7 +30,15 @@ internal static class Rules
         .OrderBy(d => d.Id, StringComparer.Ordinal)
         .ToImmutableArray();
 
+    /// <summary>Each rule's name as the analyzers' <see cref="RuleIds"/> spell it ('PersonalDataLogged' for SP2001).</summary>
+    private static readonly ImmutableDictionary<string, string> Names = typeof(RuleIds)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .ToImmutableDictionary(f => (string)f.GetRawConstantValue()!, f => f.Name, StringComparer.Ordinal);
+
     public static DiagnosticDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => d.Id == id);
+
+    public static string Name(string id) => Names.TryGetValue(id, out var name) ? name : id;
 
     public static string Title(string id) => Find(id)?.Title.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? id;
 

@@ -19,8 +19,9 @@ public sealed partial class AnalyzerConventionTests
     private static readonly Assembly AnalyzerAssembly = typeof(Descriptors).Assembly;
     private static readonly Assembly CodeFixAssembly = Assembly.Load(new AssemblyName("SafePrivacy.CodeFixes"));
 
+    /// <summary>The analyzers hosts load: those marked [DiagnosticAnalyzer] (the inventory's collector is not).</summary>
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = AnalyzerAssembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
@@ -37,6 +38,17 @@ public sealed partial class AnalyzerConventionTests
 
     [Fact]
     public void ThereAreAnalyzers() => Assert.NotEmpty(Analyzers);
+
+    [Fact]
+    public void EveryAnalyzerIsExported_ButTheInventorysBodyCollector()
+    {
+        // A rule without [DiagnosticAnalyzer] would never run in a build and would escape every test below.
+        var unexported = AnalyzerAssembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is null)
+            .Select(t => t.FullName);
+
+        Assert.Equal(new[] { "SafePrivacy.Analyzers.Inventory.SourceBodyEnumerator+OperationBlockCollector" }, unexported);
+    }
 
     [Theory]
     [MemberData(nameof(AnalyzerNames))]
@@ -188,15 +200,48 @@ public sealed partial class AnalyzerConventionTests
         Assert.Contains($"[{id}](docs/rules/{id}.md)", Repository.Read("README.md"), StringComparison.Ordinal);
 
     [Fact]
-    public void EnforceMode_RaisesExactlyTheWarningRules()
+    public void EnforceConfig_RaisesExactlyTheWarningRules()
     {
-        var targets = XDocument.Parse(Repository.Read("nuget", "SafePrivacy", "build", "SafePrivacy.targets"));
-        var listed = targets.Descendants("SafePrivacyWarningRules").Single().Value
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .OrderBy(id => id, StringComparer.Ordinal);
-        var warnings = AllDescriptors.Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal);
+        // The package's Enforce mode is this file; the lines it must hold come from the descriptors, so a new warning
+        // rule cannot be left out of Enforce (or a rule that is no longer a warning left in).
+        var config = Repository.Read("nuget", "SafePrivacy", "build", "SafePrivacy.Enforce.globalconfig").Replace("\r\n", "\n", StringComparison.Ordinal);
+        var listed = config.Split('\n').Where(line => line.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal)).ToList();
+        var expected = AllDescriptors
+            .Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning)
+            .Select(d => d.Id)
+            .Distinct()
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .Select(id => $"dotnet_diagnostic.{id}.severity = error")
+            .ToList();
 
-        Assert.Equal(warnings, listed);
+        Assert.True(
+            expected.SequenceEqual(listed),
+            "nuget/SafePrivacy/build/SafePrivacy.Enforce.globalconfig must list exactly these lines:\n" + string.Join("\n", expected));
+        Assert.Contains("\nis_global = true\n", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnforceConfig_RanksBelowEveryProjectSetting()
+    {
+        // .editorconfig sections beat any global config; the level must also stay below a project's own .globalconfig
+        // (100) and other packages' (0), or Enforce would override what a project chose.
+        var config = Repository.Read("nuget", "SafePrivacy", "build", "SafePrivacy.Enforce.globalconfig");
+        var level = Regex.Match(config, @"(?m)^global_level = (-?[0-9]+)\s*$");
+
+        Assert.True(level.Success, "the Enforce config must set global_level");
+        Assert.True(int.Parse(level.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 0, "global_level must be below 0");
+    }
+
+    [Fact]
+    public void EnforceMode_IsTheGlobalConfigAndNeverWarningsAsErrors()
+    {
+        // WarningsAsErrors overrides .editorconfig: an explicit severity would lose to Enforce again.
+        var targets = XDocument.Parse(Repository.Read("nuget", "SafePrivacy", "build", "SafePrivacy.targets"));
+        var added = targets.Descendants("EditorConfigFiles").Single();
+
+        Assert.Empty(targets.Descendants("WarningsAsErrors"));
+        Assert.Equal("$(MSBuildThisFileDirectory)SafePrivacy.Enforce.globalconfig", (string?)added.Attribute("Include"));
+        Assert.Equal("'$(SafePrivacyMode)' == 'Enforce'", (string?)added.Parent!.Attribute("Condition"));
     }
 
     [Fact]

@@ -37,6 +37,30 @@ public sealed class SP4001PersonalDataSharedTests
             .WithMessage("the whole 'User' (holds Email, DisplayName) is sent to another party by HttpClient.PostAsJsonAsync with no [Recipient] in scope; declare who receives it on 'CrmSync.Run' or its type"));
 
     [Fact]
+    public Task Diagnostic_ForPersonalDataInARequestUrl_UnlessTheRecipientIsDeclared() => Verify.VerifyAnalyzerAsync(
+        $$"""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using SafePrivacy;
+
+        public class AvatarLookup
+        {
+            public Task<string> Find(HttpClient http, User user) =>
+                http.GetStringAsync({|#0:$"https://avatars.example/lookup?email={user.Email}"|});
+        }
+
+        [Recipient("Avatars Ltd", Kind = RecipientKind.Processor, Reference = "DPA-2023-04")]
+        public class DeclaredLookup
+        {
+            public Task<string> Find(HttpClient http, User user) =>
+                http.GetStringAsync($"https://avatars.example/lookup?email={user.Email}");
+        }
+        {{Model}}
+        """,
+        Verify.Diagnostic("SP4001").WithLocation(0)
+            .WithMessage("'User.Email' (contact details) is sent to another party by HttpClient.GetStringAsync with no [Recipient] in scope; declare who receives it on 'AvatarLookup.Find' or its type"));
+
+    [Fact]
     public Task Diagnostic_ForExternalTransfersAndExternalClassifiers_ButNotInHouseOnes() => Verify.VerifyAnalyzerAsync($$"""
         using SafePrivacy;
 

@@ -111,6 +111,16 @@ public sealed class SP9001UnannotatedPersonalDataTests
         }.RunAsync();
 
     [Fact]
+    public Task Configuration_ACategoryThatIsANumber_IsOther_NotTheMemberWithThatValue() =>
+        // "3" once parsed as the third DataCategory member; now it is Other, and SP9004 reports the value.
+        new AnalyzerTest(new UnannotatedPersonalDataAnalyzer())
+        {
+            EditorConfig = "safe_privacy.discovery_patterns = Handle:3\n",
+            Sources = { "public class Member { public string {|#0:Handle|} { get; set; } = \"\"; }" },
+            ExpectedDiagnostics = { new DiagnosticResult("SP9001").WithLocation(0).WithArguments("Handle", "personal data", "Other") },
+        }.RunAsync();
+
+    [Fact]
     public Task Configuration_DiscoveryOff() =>
         new AnalyzerTest(new UnannotatedPersonalDataAnalyzer())
         {

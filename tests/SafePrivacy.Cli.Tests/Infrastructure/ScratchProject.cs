@@ -32,6 +32,17 @@ internal static class ScratchProject
         }
         """;
 
+    /// <summary>Another class of the Signup project that logs the customer's email: one SP2001 at its line 5.</summary>
+    public static string Logging(string type) => $$"""
+        namespace Shop
+        {
+            public static class {{type}}
+            {
+                public static void Run(Customer customer) => System.Console.WriteLine("{{type}}: " + customer.Email);
+            }
+        }
+        """;
+
     public static string ProjectFile(string properties = "", string before = "", string after = "") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           {before}
