@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -333,7 +334,7 @@ internal sealed class SyntaxUnits
                 }
             }
 
-            foreach (var node in _node.DescendantNodes())
+            foreach (var node in _node.DescendantNodesAndSelf())
             {
                 if (!_onlyGlobalStatements || node.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null)
                 {
@@ -404,7 +405,13 @@ internal sealed class SyntaxUnits
                     _calls.Add(CallOn(binding.Name.Identifier.ValueText, receiver));
                     break;
                 case ObjectCreationExpressionSyntax creation when TypeNames(creation.Type) is { Length: > 0 } created:
-                    _calls.Add(new Call(RightmostName(creation.Type) ?? created[0], ReceiverKind.Creation, null, created, System.Array.Empty<string>()));
+                    _calls.Add(Creation(RightmostName(creation.Type) ?? created[0], created));
+                    break;
+                case PrimaryConstructorBaseTypeSyntax primaryBase when RightmostName(primaryBase.Type) is { } baseName:
+                    _calls.Add(Creation(baseName, TypeNames(primaryBase.Type)));
+                    break;
+                case ConstructorInitializerSyntax initializer when ConstructedBy(initializer) is { } constructed:
+                    _calls.Add(Creation(constructed, new[] { constructed }));
                     break;
                 case ParameterSyntax { Type: { } type } parameter:
                     _localNames.Add(parameter.Identifier.ValueText);
@@ -460,6 +467,21 @@ internal sealed class SyntaxUnits
         private static bool IsBareValue(IdentifierNameSyntax name) =>
             !SyntaxFacts.IsInTypeOnlyContext(name)
             && name.Parent is not (MemberAccessExpressionSyntax { Name: var member } and not null) || (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name);
+
+        private static Call Creation(string typeName, string[] typeNames) =>
+            new(typeName, ReceiverKind.Creation, null, typeNames, System.Array.Empty<string>());
+
+        // : this(…) runs the type's own constructor; : base(…) the base type's, the first of the base list.
+        private static string? ConstructedBy(ConstructorInitializerSyntax initializer)
+        {
+            var type = ContainingType(initializer);
+            if (initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
+            {
+                return type?.Identifier.ValueText;
+            }
+
+            return type?.BaseList?.Types.FirstOrDefault()?.Type is { } baseType ? RightmostName(baseType) : null;
+        }
 
         // a?.b — the binding's receiver is the conditional access's expression.
         private static ExpressionSyntax? ConditionalReceiver(MemberBindingExpressionSyntax binding)

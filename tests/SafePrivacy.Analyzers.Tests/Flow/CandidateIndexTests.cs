@@ -104,8 +104,8 @@ public sealed class CandidateIndexTests
         Assert.True(IsCandidate(index, compilation, "LogsWhatAHelperReturns"));
         Assert.True(IsCandidate(index, compilation, "GivesAHelperData"));
         Assert.False(IsCandidate(index, compilation, "GivesAHelperNothing"));
-        Assert.True(index.MayReturnData("AddressOf"));
-        Assert.False(index.MayReturnData("Audit"));
+        Assert.True(index.MayMatterWithoutData(Method(compilation, "AddressOf")));
+        Assert.False(index.MayMatterWithoutData(Method(compilation, "Audit")));
     }
 
     [Fact]
@@ -169,10 +169,13 @@ public sealed class CandidateIndexTests
         return model!.Index!;
     }
 
+    private static IMethodSymbol Method(Compilation compilation, string name) =>
+        compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
     private static bool IsCandidate(CandidateIndex index, Compilation compilation, string methodName)
     {
         var tree = compilation.SyntaxTrees.Single();
-        var method = compilation.GetSymbolsWithName(methodName, SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+        var method = Method(compilation, methodName);
         var syntax = method.DeclaringSyntaxReferences.Single().GetSyntax();
         var operation = compilation.GetSemanticModel(tree).GetOperation(syntax)!;
         var body = operation is IMethodBodyOperation methodBody ? (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody! : operation;
