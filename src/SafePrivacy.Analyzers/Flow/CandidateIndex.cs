@@ -26,13 +26,15 @@ internal sealed class CandidateIndex
     private readonly Dictionary<SyntaxTree, SyntaxUnits> _trees;
     private readonly Dictionary<SyntaxUnits, int> _firstId;
     private readonly bool[] _returnsData;
+    private readonly bool[] _hasSink;
     private readonly bool[] _isCandidate;
 
-    private CandidateIndex(Dictionary<SyntaxTree, SyntaxUnits> trees, Dictionary<SyntaxUnits, int> firstId, bool[] returnsData, bool[] isCandidate)
+    private CandidateIndex(Dictionary<SyntaxTree, SyntaxUnits> trees, Dictionary<SyntaxUnits, int> firstId, bool[] returnsData, bool[] hasSink, bool[] isCandidate)
     {
         _trees = trees;
         _firstId = firstId;
         _returnsData = returnsData;
+        _hasSink = hasSink;
         _isCandidate = isCandidate;
         Units = isCandidate.Length;
         Candidates = isCandidate.Count(c => c);
@@ -59,15 +61,21 @@ internal sealed class CandidateIndex
         return false;
     }
 
-    /// <summary>
-    /// Whether calling <paramref name="method"/> can matter to a caller that gives it no personal data: it may
-    /// return some of its own, or bring some to a sink itself. A method outside the compilation's source is library code.
-    /// </summary>
-    public bool MayMatterWithoutData(IMethodSymbol method)
+    /// <summary>Whether <paramref name="method"/> may return personal data of its own (read in its body or below it).</summary>
+    public bool MayReturnData(IMethodSymbol method) => AnyUnit(method, _returnsData);
+
+    /// <summary>Whether anything <paramref name="method"/> is given may reach a sink (in its body or below it).</summary>
+    public bool MaySinkWhatItIsGiven(IMethodSymbol method) => AnyUnit(method, _hasSink);
+
+    /// <summary>Whether <paramref name="method"/> may itself bring personal data to a sink (in its body or below it).</summary>
+    public bool MayReachSink(IMethodSymbol method) => AnyUnit(method, _isCandidate);
+
+    // A declaration the scan does not know the shape of counts: the index may only ever save work.
+    private bool AnyUnit(IMethodSymbol method, bool[] flags)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (IdOf(reference.GetSyntax()) is not { } id || _returnsData[id] || _isCandidate[id])
+            if (IdOf(reference.GetSyntax()) is not { } id || flags[id])
             {
                 return true;
             }
@@ -133,7 +141,7 @@ internal sealed class CandidateIndex
         }
 
         Spread(isCandidate, callers, (_, _) => true);
-        return new CandidateIndex(trees, firstId, returnsData, isCandidate);
+        return new CandidateIndex(trees, firstId, returnsData, hasSink, isCandidate);
     }
 
     // Marks the callers of every marked unit, transitively: `mark(caller, callee)` says whether the caller now counts.

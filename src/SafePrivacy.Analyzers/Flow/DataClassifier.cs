@@ -82,6 +82,9 @@ internal sealed class DataClassifier
         _scope = scope;
     }
 
+    /// <summary>Whether the symbol's assembly can carry SafePrivacy's (or Identity's, or Compliance's) attributes at all.</summary>
+    public bool MayAnnotate(ISymbol symbol) => _scope.MayAnnotate(symbol);
+
     /// <summary>A property, field or parameter: its own annotations, or those of what it overrides or implements.</summary>
     public MemberClass ClassifyMember(ISymbol member) =>
         _scope.MayAnnotate(member) ? _members.GetOrAdd(member.OriginalDefinition, ComputeMember) : default;

@@ -74,6 +74,9 @@ internal sealed class DeclaredNames
     /// <summary>Whether any method in reach is a <c>[ModerationAction]</c>.</summary>
     public bool DeclaresModerationActions { get; private set; }
 
+    /// <summary>Whether any type or method in reach is a <c>[ModerationPipeline]</c>, whose rules follow its helpers' own sinks.</summary>
+    public bool DeclaresModerationPipelines { get; private set; }
+
     public static DeclaredNames Read(PrivacyModel model, AnnotationScope scope, CancellationToken cancellationToken)
     {
         var compilation = model.Compilation;
@@ -138,6 +141,7 @@ internal sealed class DeclaredNames
             ReadFamily(type);
         }
 
+        DeclaresModerationPipelines |= AttributeNames.Find(type, AttributeNames.ModerationPipeline) is not null;
         var classifierType = AttributeNames.Find(type, AttributeNames.ModerationClassifier) is not null;
         foreach (var member in type.GetMembers())
         {
@@ -236,6 +240,7 @@ internal sealed class DeclaredNames
         }
 
         DeclaresModerationActions |= AttributeNames.Find(method, AttributeNames.ModerationAction) is not null;
+        DeclaresModerationPipelines |= AttributeNames.Find(method, AttributeNames.ModerationPipeline) is not null;
         if (inSource && method.MethodKind == MethodKind.Ordinary)
         {
             NoteMemberType(method, method.ReturnType);

@@ -49,7 +49,7 @@ internal sealed class FlowState
         {
             var current = Get(pair.Key);
             var joined = current.Union(pair.Value);
-            if (!joined.Equals(current))
+            if (!joined.IsSameAs(current))
             {
                 _values[pair.Key] = joined;
                 changed = true;

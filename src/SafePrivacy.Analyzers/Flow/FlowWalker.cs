@@ -50,8 +50,11 @@ internal sealed class FlowWalker
         _calls = new CallTransfer(_context, _recorder);
     }
 
-    /// <inheritdoc cref="WalkContext.ReachedCallees"/>
-    public bool ReachedCallees => _context.ReachedCallees;
+    /// <inheritdoc cref="WalkContext.RequiredLevel"/>
+    public int RequiredLevel => _context.RequiredLevel;
+
+    /// <summary>Whether personal data may meet a sink in the body at all, by its operations (see <see cref="BodyFacts"/>).</summary>
+    public bool MayMeet(ImmutableArray<IOperation> blocks, CandidateIndex index) => BodyFacts.MayMeet(blocks, _context, index);
 
     public BodyResult Run(IEnumerable<IOperation> roots)
     {

@@ -37,7 +37,8 @@ internal sealed class MethodBodies
 
     /// <summary>Whether the method has a body in this compilation, decided without binding anything.</summary>
     public bool HasSourceBody(IMethodSymbol method) =>
-        _hasSourceBody.GetOrAdd(Definition(method), m => FindBodyDeclaration(m) is not null);
+        ReferenceEquals(method.ContainingAssembly, _compilation.Assembly)
+        && _hasSourceBody.GetOrAdd(Definition(method), m => FindBodyDeclaration(m) is not null);
 
     /// <summary>
     /// The driver releases a tree's semantic model (and every body bound in it) once it has analysed the tree; a

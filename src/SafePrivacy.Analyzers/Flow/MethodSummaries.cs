@@ -13,7 +13,7 @@ internal sealed class MethodSummaries : ISummaryProvider
 {
     private readonly PrivacyModel _model;
     private readonly ConcurrentDictionary<(IMethodSymbol, int), MethodSummary> _summaries = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _levelFree = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _complete = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, DataTransform> _transforms = new(SymbolEqualityComparer.Default);
 
     public MethodSummaries(PrivacyModel model) => _model = model;
@@ -31,13 +31,15 @@ internal sealed class MethodSummaries : ISummaryProvider
             return null;
         }
 
-        return _levelFree.TryGetValue(definition, out var levelFree)
-            ? levelFree
+        // A summary that holds from some level up is walked once and shared by every level it holds at; the answer
+        // for each (method, level) stays the same whatever order they are asked in.
+        return _complete.TryGetValue(definition, out var complete) && level >= complete.RequiredLevel
+            ? complete
             : _summaries.GetOrAdd((definition, level), key => Compute(key.Item1, key.Item2, cancellationToken));
     }
 
     /// <summary>What the method's declaration says it does to the data it is given: <c>[Redacts]</c>, <c>[Pseudonymises]</c>.</summary>
-    public DataTransform TransformOf(IMethodSymbol method) => _transforms.GetOrAdd(MethodBodies.Definition(method), m =>
+    public DataTransform TransformOf(IMethodSymbol method) => !_model.Classifier.MayAnnotate(method) ? DataTransform.None : _transforms.GetOrAdd(MethodBodies.Definition(method), m =>
     {
         for (IMethodSymbol? current = m; current is not null; current = current.OverriddenMethod)
         {
@@ -64,12 +66,11 @@ internal sealed class MethodSummaries : ISummaryProvider
         }
 
         var walker = new FlowWalker(_model, method, summaryOf: method, level - 1, _model.ConfiguredSinksFor(body.Syntax.SyntaxTree), cancellationToken);
-        var summary = new MethodSummary(walker.Run(new[] { body }));
-        summary = summary.IsEmpty ? MethodSummary.Empty : summary;
-        if (!walker.ReachedCallees)
+        var result = walker.Run(new[] { body });
+        var summary = new MethodSummary(result, walker.RequiredLevel);
+        if (summary.RequiredLevel != MethodSummary.CutShort)
         {
-            // A helper that calls no other code of this compilation has one summary at every level: walk it once.
-            _levelFree.TryAdd(method, summary);
+            _complete.TryAdd(method, summary);
         }
 
         return summary;

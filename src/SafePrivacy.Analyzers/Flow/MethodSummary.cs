@@ -29,10 +29,17 @@ internal sealed class BodyResult
 /// </summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(BodyResult.Empty);
+    /// <summary>A summary that needs no level at all: no helper below it, nothing level-bound asked.</summary>
+    public const int NoLevelNeeded = 0;
 
-    public MethodSummary(BodyResult walk)
+    /// <summary>A summary cut short by the level it was computed at: it holds at that level only.</summary>
+    public const int CutShort = int.MaxValue;
+
+    public static readonly MethodSummary Empty = new(BodyResult.Empty, NoLevelNeeded);
+
+    public MethodSummary(BodyResult walk, int requiredLevel)
     {
+        RequiredLevel = requiredLevel;
         ReturnTaints = walk.Returned.WithoutMarkers();
         ReturnFromParameters = walk.Returned.Items
             .Where(t => t.IsMarker)
@@ -54,6 +61,12 @@ internal sealed class MethodSummary
 
     /// <summary>The sinks the method's own data reaches, for rules that follow a scope into its helpers.</summary>
     public ImmutableArray<SinkHit> Effects { get; }
+
+    /// <summary>
+    /// The least level at which this is the method's summary: computed at any level from this one up, the walk
+    /// finds the same (its helpers' summaries reach no deeper). <see cref="CutShort"/> when the level cut it short.
+    /// </summary>
+    public int RequiredLevel { get; }
 
     public bool IsEmpty => ReturnTaints.IsEmpty && ReturnFromParameters.IsEmpty && ParameterSinks.IsEmpty && Effects.IsEmpty;
 }

@@ -42,7 +42,7 @@ internal sealed class PrivacyModel
         Bodies = new MethodBodies(compilation);
         Summaries = new MethodSummaries(this);
         Printing = new ValuePrinting(Bodies, Summaries);
-        _sinks = new Lazy<SinkResolver>(() => new SinkResolver(compilation));
+        _sinks = new Lazy<SinkResolver>(() => new SinkResolver(scope));
         _declared = new Lazy<DeclaredNames>(() => DeclaredNames.Read(this, scope, CancellationToken.None));
         _index = new Lazy<CandidateIndex?>(() => UsesCandidateIndex(_options) ? CandidateIndex.Build(this, _declared.Value, CancellationToken.None) : null);
         IsActive = scope.CanDeclare;
@@ -61,6 +61,9 @@ internal sealed class PrivacyModel
 
     /// <summary>Whether any method in reach is a <c>[ModerationAction]</c>.</summary>
     public bool DeclaresModerationActions => _declared.Value.DeclaresModerationActions;
+
+    /// <summary>Whether any type or method in reach is a <c>[ModerationPipeline]</c>.</summary>
+    public bool DeclaresModerationPipelines => _declared.Value.DeclaresModerationPipelines;
 
     /// <summary>Which bodies can see personal data meet a sink, by names alone; null when switched off.</summary>
     public CandidateIndex? Index => _index.Value;
@@ -126,13 +129,8 @@ internal sealed class PrivacyModel
             try
             {
                 Bodies.Remember(blocks[0].SemanticModel);
-                if (!IsCandidate(owner, blocks, cancellationToken))
-                {
-                    return ImmutableArray<SinkHit>.Empty;
-                }
-
                 var walker = new FlowWalker(this, owner, summaryOf: null, SummaryLevels - 1, ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree), cancellationToken);
-                return walker.Run(blocks).Hits;
+                return IsCandidate(blocks, walker) ? walker.Run(blocks).Hits : ImmutableArray<SinkHit>.Empty;
             }
             catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
             {
@@ -147,7 +145,11 @@ internal sealed class PrivacyModel
     /// directly or through its helpers. Every other body costs nothing more.
     /// </summary>
     public bool IsCandidate(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken) =>
-        Index is not { } index || index.IsCandidate(blocks);
+        IsCandidate(blocks, new FlowWalker(this, owner, summaryOf: null, SummaryLevels - 1, ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree), cancellationToken));
+
+    // By names first (the index), then by the body's own bound operations: both must let it through.
+    private bool IsCandidate(ImmutableArray<IOperation> blocks, FlowWalker walker) =>
+        Index is not { } index || (index.IsCandidate(blocks) && walker.MayMeet(blocks, index));
 
     private static bool UsesCandidateIndex(AnalyzerConfigOptionsProvider options) =>
         !(options.GlobalOptions.TryGetValue(CandidateIndexKey, out var value) && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));

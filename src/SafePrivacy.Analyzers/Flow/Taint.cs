@@ -224,6 +224,12 @@ internal readonly struct Taints : IEquatable<Taints>
     public Taints AsJoinedElements() =>
         Select(t => t.Type is { } type && DataClassifier.ElementType(type) is { } element ? t.WithType(element).AsJoined() : t);
 
+    /// <summary>
+    /// Whether the two are one and the same set: <see cref="Union"/> and <see cref="Add"/> return the set itself when
+    /// nothing is new, so a join that changed nothing is told apart by reference, without comparing any taint.
+    /// </summary>
+    public bool IsSameAs(Taints other) => _items == other._items || (IsEmpty && other.IsEmpty);
+
     public bool Equals(Taints other) =>
         Items.Length == other.Items.Length && Items.All(other.Items.Contains);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Analyzers.Sinks;
@@ -51,33 +52,74 @@ internal sealed class WalkContext
     public int LoopDepth { get; set; }
 
     /// <summary>
-    /// Whether the walk looked into code of this compilation below it (a helper's summary, a ToString override):
-    /// only then can its result depend on how many levels of helpers it may follow.
+    /// The least level at which the walk finds what it finds: one more than the deepest helper summary it used,
+    /// <see cref="MethodSummary.CutShort"/> where the level cut a helper or a ToString override of the compilation off.
     /// </summary>
-    public bool ReachedCallees { get; private set; }
+    public int RequiredLevel { get; private set; } = MethodSummary.NoLevelNeeded;
 
     /// <summary>
     /// The summary of a called method with a body in this compilation, computed only where it can matter: when the
-    /// call is given personal data (<paramref name="givenData"/>), or when the index says the method may return or
-    /// sink data of its own. Any other helper is left unbound, like library code.
+    /// call is given personal data (<paramref name="givenData"/>); or when the index says the method may return data
+    /// of its own that its return type does not already say it carries; or, where a moderation pipeline may follow
+    /// its helpers' own sinks, when the index says it may bring data to one. Any other helper is left unbound.
     /// </summary>
     public MethodSummary? CalleeSummary(IMethodSymbol method, bool givenData)
     {
-        if (!Model.Bodies.HasSourceBody(method)
-            || (!givenData && Model.Index is { } index && !index.MayMatterWithoutData(MethodBodies.Definition(method))))
+        if (!Model.Bodies.HasSourceBody(method) || !(givenData ? MayMatterWithData(method) : MayMatterWithoutData(method)))
         {
             return null;
         }
 
-        ReachedCallees = true;
-        return Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
+        if (CalleeLevel < 0)
+        {
+            RequiredLevel = MethodSummary.CutShort;
+            return null;
+        }
+
+        var summary = Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
+        if (summary is not null)
+        {
+            RequiredLevel = System.Math.Max(RequiredLevel, summary.RequiredLevel == MethodSummary.CutShort ? MethodSummary.CutShort : summary.RequiredLevel + 1);
+        }
+
+        return summary;
+    }
+
+    // Given data, a helper matters if it may sink it, pass it on to its result (or an out argument), or — where
+    // moderation pipelines follow their helpers — bring its own data to a sink.
+    private bool MayMatterWithData(IMethodSymbol method)
+    {
+        if (Model.Index is not { } index)
+        {
+            return true;
+        }
+
+        var definition = MethodBodies.Definition(method);
+        return !definition.ReturnsVoid
+            || definition.MethodKind == MethodKind.Constructor
+            || definition.Parameters.Any(p => p.RefKind != RefKind.None)
+            || index.MaySinkWhatItIsGiven(definition)
+            || (Model.DeclaresModerationPipelines && index.MayReachSink(definition));
+    }
+
+    private bool MayMatterWithoutData(IMethodSymbol method)
+    {
+        if (Model.Index is not { } index)
+        {
+            return true;
+        }
+
+        var definition = MethodBodies.Definition(method);
+        return (index.MayReturnData(definition) && !Classifier.ClassifyType(definition.ReturnType).IsPersonal)
+            || (Model.DeclaresModerationPipelines && index.MayReachSink(definition));
     }
 
     public bool RendersAsText(Taint taint)
     {
+        // What a type of the compilation prints is a ToString summary's to say, and depends on the level like any.
         if (taint.Type is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.ContainingAssembly, Model.Compilation.Assembly))
         {
-            ReachedCallees = true;
+            RequiredLevel = MethodSummary.CutShort;
         }
 
         return Model.Printing.RendersAsText(taint, CalleeLevel);

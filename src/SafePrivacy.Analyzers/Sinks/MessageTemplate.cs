@@ -23,13 +23,21 @@ internal readonly struct TemplateHole
 /// </summary>
 internal static class MessageTemplate
 {
-    public static ImmutableArray<TemplateHole> Parse(string? template)
-    {
-        if (string.IsNullOrEmpty(template))
-        {
-            return ImmutableArray<TemplateHole>.Empty;
-        }
+    // A service logs the same few hundred templates over and over, and a loop's rounds meet each call again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, StrongBox> Parsed = new();
 
+    public static ImmutableArray<TemplateHole> Parse(string? template) =>
+        string.IsNullOrEmpty(template) ? ImmutableArray<TemplateHole>.Empty : Parsed.GetValue(template!, t => new StrongBox(ParseText(t))).Holes;
+
+    private sealed class StrongBox
+    {
+        public StrongBox(ImmutableArray<TemplateHole> holes) => Holes = holes;
+
+        public ImmutableArray<TemplateHole> Holes { get; }
+    }
+
+    private static ImmutableArray<TemplateHole> ParseText(string template)
+    {
         var holes = ImmutableArray.CreateBuilder<TemplateHole>();
         var text = template!;
         for (var i = 0; i < text.Length; i++)

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Flow;
 
 namespace SafePrivacy.Analyzers.Sinks;
 
@@ -18,28 +19,35 @@ internal sealed class SinkResolver
     private const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
     private const string MelLogger = "Microsoft.Extensions.Logging.ILogger";
 
-    private readonly Dictionary<INamedTypeSymbol, List<SinkEntry>> _entriesByType;
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ResolvedSink>> _cache = new(SymbolEqualityComparer.Default);
+    // The catalogue by its types' metadata names without namespace ("DbSet`1"): a type is matched by that first, and
+    // only then by its full name, so no type is formatted and no reference searched to find one.
+    private static readonly Dictionary<string, List<SinkEntry>> EntriesByTypeName = IndexCatalogue();
 
-    public SinkResolver(Compilation compilation)
+    // Every method name the catalogue knows: a method of any other name is not a catalogue sink.
+    private static readonly HashSet<string> CatalogueMethodNames = new(SinkCatalogue.Entries.SelectMany(e => e.MethodNames), StringComparer.Ordinal);
+
+    private readonly AnnotationScope _scope;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ResolvedSink>> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, List<SinkEntry>?> _entriesByType = new(SymbolEqualityComparer.Default);
+
+    public SinkResolver(AnnotationScope scope) => _scope = scope;
+
+    private static Dictionary<string, List<SinkEntry>> IndexCatalogue()
     {
-        _entriesByType = new Dictionary<INamedTypeSymbol, List<SinkEntry>>(SymbolEqualityComparer.Default);
+        var index = new Dictionary<string, List<SinkEntry>>(StringComparer.Ordinal);
         foreach (var entry in SinkCatalogue.Entries)
         {
-            foreach (var type in compilation.GetTypesByMetadataName(entry.TypeName))
+            var name = entry.TypeName.Substring(entry.TypeName.LastIndexOf('.') + 1);
+            if (!index.TryGetValue(name, out var list))
             {
-                if (!_entriesByType.TryGetValue(type, out var list))
-                {
-                    _entriesByType[type] = list = new List<SinkEntry>();
-                }
-
-                list.Add(entry);
+                index[name] = list = new List<SinkEntry>();
             }
-        }
-    }
 
-    /// <summary>Whether the compilation can see any catalogued sink type at all.</summary>
-    public bool KnowsAnyCatalogueType => _entriesByType.Count > 0;
+            list.Add(entry);
+        }
+
+        return index;
+    }
 
     /// <summary>
     /// Every way calling <paramref name="method"/> is a sink: usually none or one, but one call may be two kinds
@@ -49,8 +57,21 @@ internal sealed class SinkResolver
     {
         // A delegate's Invoke is judged on its constructed signature (Action<ILogger, string, Exception?>).
         var definition = method.MethodKind == MethodKind.DelegateInvoke ? method : (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!MaybeSink(definition))
+        {
+            return ImmutableArray<ResolvedSink>.Empty;
+        }
+
         return _cache.GetOrAdd(definition, Compute);
     }
+
+    // Most calls are to library methods no catalogue entry names, in assemblies that carry no annotations: settled
+    // without a dictionary. Attributes ([LogSink], [LoggerMessage], [ModerationClassifier]) only come from code that
+    // can carry annotations, and a LoggerMessage.Define delegate is an Invoke.
+    private bool MaybeSink(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.DelegateInvoke or MethodKind.Constructor
+        || CatalogueMethodNames.Contains(method.Name)
+        || _scope.MayAnnotate(method);
 
     private ImmutableArray<ResolvedSink> Compute(IMethodSymbol method)
     {
@@ -147,7 +168,7 @@ internal sealed class SinkResolver
     // same name in the declared message, destructured when the hole is written {@name}.
     private static ResolvedSink? FromLoggerMessage(IMethodSymbol method)
     {
-        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LoggerMessageAttribute);
+        var attribute = method.GetAttributes().FirstOrDefault(a => MetadataNames.Is(a.AttributeClass, LoggerMessageAttribute));
         if (attribute is null)
         {
             return null;
@@ -169,8 +190,8 @@ internal sealed class SinkResolver
     {
         if (method.MethodKind != MethodKind.DelegateInvoke
             || method.Parameters.Length < 2
-            || method.Parameters[0].Type.ToDisplayString() != MelLogger
-            || method.Parameters[method.Parameters.Length - 1].Type.ToDisplayString() is not ("System.Exception" or "System.Exception?"))
+            || !MetadataNames.Is(method.Parameters[0].Type, MelLogger)
+            || !MetadataNames.Is(method.Parameters[method.Parameters.Length - 1].Type, "System.Exception"))
         {
             return null;
         }
@@ -181,7 +202,7 @@ internal sealed class SinkResolver
 
     private IEnumerable<ResolvedSink> FromCatalogue(IMethodSymbol method)
     {
-        if (_entriesByType.Count == 0)
+        if (method.MethodKind != MethodKind.Constructor && !CatalogueMethodNames.Contains(method.Name))
         {
             yield break;
         }
@@ -207,7 +228,7 @@ internal sealed class SinkResolver
         var name = method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name;
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
-            if (_entriesByType.TryGetValue(type.OriginalDefinition, out var entries))
+            if (EntriesOf(type) is { } entries)
             {
                 foreach (var entry in entries)
                 {
@@ -227,7 +248,7 @@ internal sealed class SinkResolver
 
         foreach (var @interface in method.ContainingType.AllInterfaces)
         {
-            if (!_entriesByType.TryGetValue(@interface.OriginalDefinition, out var entries))
+            if (EntriesOf(@interface) is not { } entries)
             {
                 continue;
             }
@@ -249,6 +270,18 @@ internal sealed class SinkResolver
             }
         }
     }
+
+    // The catalogue entries of a type, matched by metadata name once per type.
+    private List<SinkEntry>? EntriesOf(INamedTypeSymbol type) => _entriesByType.GetOrAdd(type.OriginalDefinition, t =>
+    {
+        if (!EntriesByTypeName.TryGetValue(t.MetadataName, out var candidates))
+        {
+            return null;
+        }
+
+        var matching = candidates.Where(e => MetadataNames.Is(t, e.TypeName)).ToList();
+        return matching.Count == 0 ? null : matching;
+    });
 
     private static IEnumerable<IMethodSymbol> SelfAndInherited(IMethodSymbol method)
     {
@@ -275,12 +308,9 @@ internal sealed class SinkResolver
         }
     }
 
-    private static bool IsLoggingPlumbing(ITypeSymbol type)
-    {
-        var name = type.ToDisplayString().TrimEnd('?');
-        return name is MelLogger or "Microsoft.Extensions.Logging.LogLevel" or "System.Exception"
-            || (type is INamedTypeSymbol { IsGenericType: true } generic && generic.ConstructedFrom.ToDisplayString() == "Microsoft.Extensions.Logging.ILogger<TCategoryName>");
-    }
+    private static bool IsLoggingPlumbing(ITypeSymbol type) =>
+        MetadataNames.Is(type, MelLogger) || MetadataNames.Is(type, "Microsoft.Extensions.Logging.LogLevel") || MetadataNames.Is(type, "System.Exception")
+        || MetadataNames.Is(type, "Microsoft.Extensions.Logging.ILogger`1");
 
     internal static string Display(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : $"{method.ContainingType?.Name}.{MemberName(method)}";

@@ -104,8 +104,8 @@ public sealed class CandidateIndexTests
         Assert.True(IsCandidate(index, compilation, "LogsWhatAHelperReturns"));
         Assert.True(IsCandidate(index, compilation, "GivesAHelperData"));
         Assert.False(IsCandidate(index, compilation, "GivesAHelperNothing"));
-        Assert.True(index.MayMatterWithoutData(Method(compilation, "AddressOf")));
-        Assert.False(index.MayMatterWithoutData(Method(compilation, "Audit")));
+        Assert.True(index.MayReturnData(Method(compilation, "AddressOf")));
+        Assert.False(index.MayReturnData(Method(compilation, "Audit")));
     }
 
     [Fact]
