@@ -57,7 +57,6 @@ internal sealed class NamePatterns
     private static readonly ImmutableDictionary<string, DataCategoryKind> Categories =
         Enum.GetValues(typeof(DataCategoryKind)).Cast<DataCategoryKind>().ToImmutableDictionary(c => c.ToString(), c => c, StringComparer.Ordinal);
 
-    private static readonly ConcurrentDictionary<string, NamePatterns?> Configured = new(StringComparer.Ordinal);
 
     private readonly ImmutableArray<NamePattern> _patterns;
 
@@ -67,7 +66,11 @@ internal sealed class NamePatterns
     public static NamePatterns Default { get; } = new(Defaults);
 
     /// <summary>The patterns for one file, or null when discovery is switched off there.</summary>
-    public static NamePatterns? From(AnalyzerConfigOptions options)
+    /// <summary>
+    /// The patterns a file's options ask for; null when discovery is off. <paramref name="parsed"/> keeps each distinct
+    /// text parsed once: it belongs to the compilation's model, so nothing outlives the options it was read from.
+    /// </summary>
+    public static NamePatterns? From(AnalyzerConfigOptions options, ConcurrentDictionary<string, NamePatterns?> parsed)
     {
         options.TryGetValue(EnabledKey, out var enabled);
         options.TryGetValue(AddKey, out var added);
@@ -82,7 +85,7 @@ internal sealed class NamePatterns
             return Default;
         }
 
-        return Configured.GetOrAdd($"{added}\n{excluded}", _ =>
+        return parsed.GetOrAdd($"{added}\n{excluded}", _ =>
         {
             var exclude = Names(excluded).Select(n => string.Join(" ", IdentifierWords.Split(n))).ToImmutableHashSet();
             var patterns = Defaults.Where(p => !exclude.Contains(string.Join(" ", p.Words))).ToList();

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Discovery;
 using SafePrivacy.Analyzers.Sinks;
 
 namespace SafePrivacy.Analyzers.Flow;
@@ -22,9 +23,11 @@ internal sealed class PrivacyModel
     /// <summary>How many levels of helpers a body's analysis follows into (a → b → c → d → e).</summary>
     public const int SummaryLevels = 4;
 
-    private static readonly ConditionalWeakTable<Compilation, PrivacyModel> Models = new();
+    private static readonly ConditionalWeakTable<Compilation, ModelsOfCompilation> Models = new();
 
     private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly ConcurrentDictionary<string, ConfiguredSinks> _configuredSinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NamePatterns?> _namePatterns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SinkHit>> _hits = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly Lazy<SinkResolver> _sinks;
@@ -108,10 +111,16 @@ internal sealed class PrivacyModel
     public static ExternalAnnotations AnnotationsFor(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
         Get(compilation, options, cancellationToken).External;
 
+    // One model per compilation and set of inputs. The driver analyses a clone of the compilation with its own
+    // options, but code fixes and the inventory ask with the workspace's compilation, which an editor keeps when only
+    // an additional file (the external annotations) or .editorconfig changed: the options are part of the key.
     private static PrivacyModel Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        Models.GetValue(compilation, c => new PrivacyModel(c, options, ExternalAnnotations.Load(c, options.AdditionalFiles, cancellationToken)));
+        Models.GetValue(compilation, _ => new ModelsOfCompilation()).Get(compilation, options, cancellationToken);
 
-    public ConfiguredSinks ConfiguredSinksFor(SyntaxTree tree) => ConfiguredSinks.From(_options.GetOptions(tree));
+    public ConfiguredSinks ConfiguredSinksFor(SyntaxTree tree) => ConfiguredSinks.From(_options.GetOptions(tree), _configuredSinks);
+
+    /// <summary>The names SP9001 looks for in a file, as its options say; null where discovery is off.</summary>
+    public NamePatterns? NamePatternsFor(SyntaxTree tree) => NamePatterns.From(_options.GetOptions(tree), _namePatterns);
 
     /// <summary>
     /// The sink hits of one body (a method, accessor, constructor, field or property initializer), found once
@@ -177,4 +186,87 @@ internal sealed class PrivacyModel
     /// <summary>The nearest declaration of <paramref name="attributeName"/> around <paramref name="symbol"/>, cached.</summary>
     public ScopedAttribute? Nearest(ISymbol symbol, string attributeName) =>
         _scopes.GetOrAdd((symbol, attributeName), key => DeclarationScope.Nearest(key.Item1, key.Item2));
+
+    /// <summary>The models of one compilation, by the options they were built from; the last few are kept.</summary>
+    private sealed class ModelsOfCompilation
+    {
+        private const int Kept = 4;
+
+        private readonly object _gate = new();
+        private readonly System.Collections.Generic.List<(InputKey Key, PrivacyModel Model)> _models = new();
+
+        public PrivacyModel Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var key = InputKey.Of(options, cancellationToken);
+            lock (_gate)
+            {
+                foreach (var (known, model) in _models)
+                {
+                    if (known.Equals(key))
+                    {
+                        return model;
+                    }
+                }
+            }
+
+            var created = new PrivacyModel(compilation, options, ExternalAnnotations.Load(compilation, options.AdditionalFiles, cancellationToken));
+            lock (_gate)
+            {
+                foreach (var (known, model) in _models)
+                {
+                    if (known.Equals(key))
+                    {
+                        return model;
+                    }
+                }
+
+                _models.Insert(0, (key, created));
+                if (_models.Count > Kept)
+                {
+                    _models.RemoveAt(_models.Count - 1);
+                }
+
+                return created;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a model reads from its options: the .editorconfig options (a provider is immutable; an edit makes a new
+    /// one) and the external annotation files, by path and content checksum (an edit makes new text).
+    /// </summary>
+    private readonly struct InputKey : IEquatable<InputKey>
+    {
+        private readonly AnalyzerConfigOptionsProvider _options;
+        private readonly ImmutableArray<(string Path, ImmutableArray<byte> Checksum)> _annotations;
+
+        private InputKey(AnalyzerConfigOptionsProvider options, ImmutableArray<(string, ImmutableArray<byte>)> annotations)
+        {
+            _options = options;
+            _annotations = annotations;
+        }
+
+        public static InputKey Of(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var annotations = ImmutableArray.CreateBuilder<(string, ImmutableArray<byte>)>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (ExternalAnnotations.IsAnnotationFile(file.Path))
+                {
+                    annotations.Add((file.Path, file.GetText(cancellationToken)?.GetChecksum() ?? ImmutableArray<byte>.Empty));
+                }
+            }
+
+            return new InputKey(options.AnalyzerConfigOptionsProvider, annotations.ToImmutable());
+        }
+
+        public bool Equals(InputKey other) =>
+            ReferenceEquals(_options, other._options)
+            && _annotations.Length == other._annotations.Length
+            && _annotations.Zip(other._annotations, (a, b) => a.Path == b.Path && a.Checksum.SequenceEqual(b.Checksum)).All(same => same);
+
+        public override bool Equals(object? obj) => obj is InputKey other && Equals(other);
+
+        public override int GetHashCode() => _annotations.Length;
+    }
 }

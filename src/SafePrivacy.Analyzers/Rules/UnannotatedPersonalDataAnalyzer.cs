@@ -67,7 +67,7 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
     {
         var location = member.Locations.FirstOrDefault(l => l.IsInSource);
         if (location is null
-            || NamePatterns.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(location.SourceTree!)) is not { } patterns
+            || model.NamePatternsFor(location.SourceTree!) is not { } patterns
             || patterns.Match(member.Name, type) is not { } pattern
             || DataClassifier.ImplementsInterface(declaredOn))
         {

@@ -26,8 +26,6 @@ internal sealed class ConfiguredSinks
 
     public static readonly ConfiguredSinks None = new(ImmutableDictionary<string, (SinkKind, string?)>.Empty);
 
-    private static readonly ConcurrentDictionary<string, ConfiguredSinks> Parsed = new(StringComparer.Ordinal);
-
     private readonly ImmutableDictionary<string, (SinkKind Kind, string? Parameter)> _methods;
 
     // The listed methods' own names: a call to any other name is settled without formatting its type's name.
@@ -44,7 +42,11 @@ internal sealed class ConfiguredSinks
     /// <summary>The listed methods' full names (<c>MyApp.Audit.AuditLog.Write</c>).</summary>
     public IEnumerable<string> QualifiedNames => _methods.Keys;
 
-    public static ConfiguredSinks From(AnalyzerConfigOptions options)
+    /// <summary>
+    /// The sinks a file's options list. <paramref name="parsed"/> keeps each distinct text parsed once: it belongs to
+    /// the compilation's model, so nothing outlives the options it was read from.
+    /// </summary>
+    public static ConfiguredSinks From(AnalyzerConfigOptions options, ConcurrentDictionary<string, ConfiguredSinks> parsed)
     {
         options.TryGetValue(LogSinksKey, out var log);
         options.TryGetValue(StorageSinksKey, out var storage);
@@ -55,7 +57,7 @@ internal sealed class ConfiguredSinks
         }
 
         // The same settings apply to every file of a project: parse each distinct text once.
-        return Parsed.GetOrAdd($"{log}\n{storage}\n{transfer}", _ =>
+        return parsed.GetOrAdd($"{log}\n{storage}\n{transfer}", _ =>
         {
             var methods = ImmutableDictionary.CreateBuilder<string, (SinkKind, string?)>(StringComparer.Ordinal);
             Add(methods, log, SinkKind.Log);
