@@ -20,6 +20,10 @@ internal sealed class FlowWalker
     // and the bound keeps a pathological body from costing more.
     private const int MaximumLoopRounds = 8;
 
+    // Rounds of nested loops multiply. Past this many operations visited per character of the body, no loop starts
+    // another round: the walk stays linear in the body's size, whatever its nesting (its first round is always walked).
+    private const int VisitsPerCharacter = 4;
+
     // An operation tree is as deep as the code it comes from: a fluent chain of hundreds of calls, patterns inside
     // patterns. Past this depth, or where the thread's stack runs low, the walk stops descending (a stack overflow
     // cannot be caught: it would take the compiler down).
@@ -35,6 +39,8 @@ internal sealed class FlowWalker
     private Taints _lambdaInput;
     private Taints _conditionalReceiver;
     private int _depth;
+    private int _visits;
+    private int _budget = int.MaxValue;
 
     /// <param name="model">The compilation's model.</param>
     /// <param name="owner">The member whose body is walked.</param>
@@ -59,7 +65,9 @@ internal sealed class FlowWalker
     public BodyResult Run(IEnumerable<IOperation> roots)
     {
         Seed();
-        foreach (var root in roots)
+        var list = roots as IReadOnlyCollection<IOperation> ?? roots.ToList();
+        _budget = 1000 + (VisitsPerCharacter * list.Sum(r => r.Syntax.Span.Length));
+        foreach (var root in list)
         {
             Visit(root);
         }
@@ -120,6 +128,7 @@ internal sealed class FlowWalker
         }
 
         _context.CancellationToken.ThrowIfCancellationRequested();
+        _visits++;
         if (!TryEnter())
         {
             return Taints.None;
@@ -307,7 +316,7 @@ internal sealed class FlowWalker
         }
 
         _context.LoopDepth++;
-        for (var round = 0; round < MaximumLoopRounds; round++)
+        for (var round = 0; round < MaximumLoopRounds && (round == 0 || _visits < _budget); round++)
         {
             var before = _state.Clone();
             switch (loop)

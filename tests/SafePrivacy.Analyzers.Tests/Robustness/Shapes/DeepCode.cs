@@ -1,5 +1,5 @@
 // Code as deep as generated code gets: a 3,000-term concatenation, a 600-call fluent chain, lambdas 40 deep,
-// a property pattern 100 deep, helpers that call each other. The walk over each body must neither overflow the stack
+// a property pattern 100 deep, loops ten deep, helpers that call each other. The walk over each body must neither overflow the stack
 // nor lose the personal data at the bottom.
 using System;
 using System.Text;
@@ -161,6 +161,28 @@ public sealed class Generated
         {
             logger.LogInformation("found {Email}", email); // expect: SP2001
         }
+    }
+
+    // Ten nested loops whose innermost body needs six rounds to carry the email from a to f: rounds of nested loops
+    // multiply (8^10 walks), so the walk caps them by the body's size and still finds the flow.
+    public void NestedLoops(ILogger logger, Member member, int limit)
+    {
+        string a = "", b = "", c = "", d = "", e = "", f = "";
+        for (var i0 = 0; i0 < limit; i0++)
+            for (var i1 = 0; i1 < limit; i1++)
+                for (var i2 = 0; i2 < limit; i2++)
+                    for (var i3 = 0; i3 < limit; i3++)
+                        for (var i4 = 0; i4 < limit; i4++)
+                            for (var i5 = 0; i5 < limit; i5++)
+                                for (var i6 = 0; i6 < limit; i6++)
+                                    for (var i7 = 0; i7 < limit; i7++)
+                                        for (var i8 = 0; i8 < limit; i8++)
+                                            for (var i9 = 0; i9 < limit; i9++)
+                                                {
+                                                    f = e; e = d; d = c; c = b; b = a; a = member.Email;
+                                                }
+
+        logger.LogInformation(f); // expect: SP2001
     }
 
     public void Recursive(ILogger logger, Member member)
