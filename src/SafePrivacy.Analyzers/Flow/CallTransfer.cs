@@ -61,10 +61,13 @@ internal sealed class CallTransfer
         var combined = receiver.Union(argumentUnion);
         if (!KnownCalls.IsBoolean(type) && !KnownCalls.IsCountOrIndex(method) && !IsJudgement(method, type))
         {
+            var produced = method.MethodKind == MethodKind.Constructor ? method.ContainingType : type;
+            var inputs = _context.Model.LibraryFlow.ResultOf(method);
+            var carried = Carried(inputs, receiver, arguments);
             result = result.Union(
-                type?.SpecialType == SpecialType.System_String ? _context.AsText(KnownCalls.IsElementJoin(method) ? combined.AsJoinedElements() : combined)
-                : method.MethodKind == MethodKind.Constructor ? combined.Retyped(method.ContainingType)
-                : combined.Retyped(type));
+                type?.SpecialType == SpecialType.System_String ? _context.AsText(KnownCalls.IsElementJoin(method) ? carried.AsJoinedElements() : carried)
+                : inputs.IsHeld ? carried.Select(t => t.HeldBy(produced))
+                : carried.Retyped(produced));
         }
 
         // Builders and collections accumulate what is added to them.
@@ -75,13 +78,35 @@ internal sealed class CallTransfer
 
         foreach (var argument in arguments.Operations)
         {
-            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && OperationShapes.TrackedSymbol(argument.Value) is { } target)
+            if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter
+                && OperationShapes.TrackedSymbol(argument.Value) is { } target
+                && !KnownCalls.ReturnsNumberOrFlag(parameter.Type))
             {
-                state.Add(target, combined.Retyped(argument.Value.Type));
+                state.Add(target, Carried(LibraryFlow.OutArgumentOf(method, parameter), receiver, arguments).Retyped(argument.Value.Type));
             }
         }
 
         return result;
+    }
+
+    // The inputs of a library call its result (or an out argument) is made of.
+    private static Taints Carried(LibraryFlow.Inputs inputs, Taints receiver, CallArguments arguments)
+    {
+        if (inputs.IsEmpty)
+        {
+            return Taints.None;
+        }
+
+        var carried = inputs.Receiver ? receiver : Taints.None;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (inputs.Includes(arguments.Operations[i].Parameter))
+            {
+                carried = carried.Union(arguments[i]);
+            }
+        }
+
+        return carried;
     }
 
     /// <summary>What reading a property with a getter in source gives beyond the member itself: what the getter returns.</summary>

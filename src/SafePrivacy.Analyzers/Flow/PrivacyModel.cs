@@ -87,6 +87,9 @@ internal sealed class PrivacyModel
     /// <summary>What printing a value shows.</summary>
     public ValuePrinting Printing { get; }
 
+    /// <summary>What library calls pass from their inputs to their results.</summary>
+    public LibraryFlow LibraryFlow { get; } = new();
+
     /// <summary>
     /// Whether anything in the compilation can be personal data: SafePrivacy's attributes, Identity's or a
     /// Compliance classification, or external annotations. A compilation with none pays nothing.

@@ -24,33 +24,32 @@ internal enum TaintShape
 /// <summary>One piece of personal data a value carries, and where it came from.</summary>
 internal sealed class Taint : IEquatable<Taint>
 {
-    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type, int? markerOrdinal, bool renderedAsText, bool joined = false, Location? readAt = null)
+    /// <summary>Not one element of a tuple: the whole value.</summary>
+    public const int WholeValue = -1;
+
+    private Taint(ISymbol origin, DataClass dataClass, TaintShape shape, ITypeSymbol? type)
     {
-        Joined = joined;
-        ReadAt = readAt;
         Origin = origin;
         Class = dataClass;
         Shape = shape;
         Type = type;
-        MarkerOrdinal = markerOrdinal;
-        RenderedAsText = renderedAsText;
     }
 
     /// <summary>The annotated member, parameter or method, or (for a holder) the type that holds personal data.</summary>
     public ISymbol Origin { get; }
 
-    public DataClass Class { get; }
+    public DataClass Class { get; private init; }
 
-    public TaintShape Shape { get; }
+    public TaintShape Shape { get; private init; }
 
     /// <summary>The static type the value had where it was read: it decides what printing the value shows.</summary>
-    public ITypeSymbol? Type { get; }
+    public ITypeSymbol? Type { get; private init; }
 
     /// <summary>
     /// In a method summary, the value of a parameter (its ordinal; -1 for <c>this</c>) rather than real data: it
     /// records where a caller's data would go.
     /// </summary>
-    public int? MarkerOrdinal { get; }
+    public int? MarkerOrdinal { get; private init; }
 
     public bool IsMarker => MarkerOrdinal is not null;
 
@@ -58,39 +57,62 @@ internal sealed class Taint : IEquatable<Taint>
     /// Where the body last loaded the value into an expression (a member read, a local, a helper's result): what a
     /// code fix replaces or wraps. Not part of a taint's identity.
     /// </summary>
-    public Location? ReadAt { get; }
+    public Location? ReadAt { get; private init; }
 
     /// <summary>Text joined from many values (<c>string.Join(",", emails)</c>): a list of people, not one.</summary>
-    public bool Joined { get; }
+    public bool Joined { get; private init; }
 
     /// <summary>A marker whose value was turned into text on its way (so what reaches the sink is the caller's ToString).</summary>
-    public bool RenderedAsText { get; }
+    public bool RenderedAsText { get; private init; }
 
-    public static Taint Data(ISymbol origin, DataClass dataClass, ITypeSymbol? type) =>
-        new(origin, dataClass, TaintShape.Data, type, null, false);
+    /// <summary>
+    /// Which element of a tuple the data is in (<c>(name, visits)</c>: the name is element 0), or
+    /// <see cref="WholeValue"/>: reading another element, or deconstructing into another variable, does not carry it.
+    /// </summary>
+    public int Element { get; private init; } = WholeValue;
+
+    public static Taint Data(ISymbol origin, DataClass dataClass, ITypeSymbol? type) => new(origin, dataClass, TaintShape.Data, type);
 
     public static Taint Holder(INamedTypeSymbol holderType, DataClass dataClass, ITypeSymbol? type) =>
-        new(holderType, dataClass, TaintShape.Holder, type ?? holderType, null, false);
+        new(holderType, dataClass, TaintShape.Holder, type ?? holderType);
 
     public static Taint Marker(IMethodSymbol method, int ordinal, ITypeSymbol? type) =>
-        new(method, default, TaintShape.Data, type, ordinal, false);
+        new(method, default, TaintShape.Data, type) { MarkerOrdinal = ordinal };
 
-    public Taint WithType(ITypeSymbol? type) =>
-        SymbolEqualityComparer.Default.Equals(type, Type) ? this : new(Origin, Class, Shape, type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
+    public Taint WithType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Type) ? this : Copy(type: type);
 
-    public Taint At(Location location) => IsMarker ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, Joined, location);
+    public Taint At(Location location) => IsMarker ? this : Copy(readAt: location);
 
-    /// <summary>The text a value became when printed with ToString: personal data in a string.</summary>
+    /// <summary>The text a value became when printed with ToString: personal data in a string, no longer one tuple element.</summary>
     public Taint AsText(ITypeSymbol? stringType) =>
-        new(Origin, Class, TaintShape.Data, stringType, MarkerOrdinal, IsMarker || RenderedAsText, Joined, ReadAt);
+        Copy(shape: TaintShape.Data, type: stringType, renderedAsText: IsMarker || RenderedAsText, element: WholeValue);
 
     /// <summary>The value stored in a member of an object of <paramref name="holderType"/>: the object now holds it.</summary>
-    public Taint HeldBy(ITypeSymbol? holderType) =>
-        IsMarker ? this : new(Origin, Class, TaintShape.Holder, holderType ?? Type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
+    public Taint HeldBy(ITypeSymbol? holderType) => IsMarker ? this : Copy(shape: TaintShape.Holder, type: holderType ?? Type);
 
-    public Taint AsJoined() => Joined ? this : new(Origin, Class, Shape, Type, MarkerOrdinal, RenderedAsText, joined: true, ReadAt);
+    public Taint AsJoined() => Joined ? this : Copy(joined: true);
 
-    public Taint WithClass(DataClass dataClass) => new(Origin, dataClass, Shape, Type, MarkerOrdinal, RenderedAsText, Joined, ReadAt);
+    public Taint WithClass(DataClass dataClass) => Copy(dataClass: dataClass);
+
+    /// <summary>The same data as element <paramref name="element"/> of a tuple.</summary>
+    public Taint InElement(int element) => Element == element ? this : Copy(element: element);
+
+    private Taint Copy(
+        DataClass? dataClass = null,
+        TaintShape? shape = null,
+        ITypeSymbol? type = null,
+        bool? renderedAsText = null,
+        bool? joined = null,
+        Location? readAt = null,
+        int? element = null) =>
+        new(Origin, dataClass ?? Class, shape ?? Shape, type ?? Type)
+        {
+            MarkerOrdinal = MarkerOrdinal,
+            RenderedAsText = renderedAsText ?? RenderedAsText,
+            Joined = joined ?? Joined,
+            ReadAt = readAt ?? ReadAt,
+            Element = element ?? Element,
+        };
 
     /// <summary>"'User.Email' (contact details)", "the whole 'User' (holds Email, DisplayName)".</summary>
     public string Describe(IReadOnlyList<string>? heldMembers = null)
@@ -113,12 +135,13 @@ internal sealed class Taint : IEquatable<Taint>
         && MarkerOrdinal == other.MarkerOrdinal
         && RenderedAsText == other.RenderedAsText
         && Joined == other.Joined
+        && Element == other.Element
         && Class.Equals(other.Class);
 
     public override bool Equals(object? obj) => Equals(obj as Taint);
 
     public override int GetHashCode() =>
-        (SymbolEqualityComparer.Default.GetHashCode(Origin) * 397) ^ ((int)Shape * 31) ^ (MarkerOrdinal ?? -7) ^ Class.GetHashCode();
+        (SymbolEqualityComparer.Default.GetHashCode(Origin) * 397) ^ ((int)Shape * 31) ^ (MarkerOrdinal ?? -7) ^ (Element * 7919) ^ Class.GetHashCode();
 }
 
 /// <summary>An immutable, small set of taints: what a value carries.</summary>
@@ -219,6 +242,13 @@ internal readonly struct Taints : IEquatable<Taints>
         var location = operation.Syntax.GetLocation();
         return Select(t => t.At(location));
     }
+
+    /// <summary>What element <paramref name="element"/> of a tuple holding these taints carries.</summary>
+    public Taints OfElement(int element) =>
+        Select(t => t.Element == Taint.WholeValue ? t : t.Element == element ? t.InElement(Taint.WholeValue) : null);
+
+    /// <summary>These taints as element <paramref name="element"/> of a new tuple.</summary>
+    public Taints AsElement(int element) => Select(t => t.InElement(element));
 
     /// <summary>The elements of a collection joined into one text: a list of people, not one.</summary>
     public Taints AsJoinedElements() =>

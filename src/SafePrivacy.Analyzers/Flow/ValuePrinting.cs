@@ -94,7 +94,8 @@ internal sealed class ValuePrinting
         return false;
     }
 
-    private static bool PrintsContent(INamedTypeSymbol type)
+    /// <summary>Whether the type is a JSON or XML document, whose ToString is everything put in it.</summary>
+    public static bool PrintsContent(ITypeSymbol type)
     {
         foreach (var name in DocumentTypes)
         {
