@@ -225,7 +225,7 @@ internal sealed class FlowWalker
                 Visit(memberInitializer.InitializedMember);
                 return Visit(memberInitializer.Initializer);
             case ITupleOperation tuple:
-                return VisitAll(tuple.Elements);
+                return VisitTuple(tuple);
             case IArrayCreationOperation array:
                 VisitAll(array.DimensionSizes);
                 return Visit(array.Initializer).Retyped(array.Type);
@@ -553,6 +553,11 @@ internal sealed class FlowWalker
             }
         }
 
+        if (reference is IFieldReferenceOperation { Field: var element } && TupleElementIndex(element) is { } index)
+        {
+            return receiver.OfElement(index).Retyped(reference.Type);
+        }
+
         var result = MemberValue(reference.Member, receiver, reference.Type);
         if (reference is IFieldReferenceOperation field && IsTracked(reference))
         {
@@ -866,24 +871,103 @@ internal sealed class FlowWalker
         }
     }
 
+    // Each element of a tuple keeps its own data: `(name, visits)` then `visits` carries only what visits did.
+    private Taints VisitTuple(ITupleOperation tuple)
+    {
+        var result = Taints.None;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            result = result.Union(Visit(tuple.Elements[i]).AsElement(i));
+        }
+
+        return result;
+    }
+
+    private static int? TupleElementIndex(IFieldSymbol field)
+    {
+        if (field.ContainingType is not { IsTupleType: true } tuple)
+        {
+            return null;
+        }
+
+        var elements = tuple.TupleElements;
+        var corresponding = field.CorrespondingTupleField ?? field;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], corresponding))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    // var (a, b) = value: each variable receives its element — of a tuple, or through a record's (or any type's
+    // compiler-written) Deconstruct, the positional property of the same name.
     private Taints VisitDeconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
-        if (UnwrapTuple(deconstruction.Target) is { } targets && UnwrapTuple(deconstruction.Value) is { } values && targets.Elements.Length == values.Elements.Length)
+        if (UnwrapTuple(deconstruction.Target) is not { } targets)
+        {
+            var value = Visit(deconstruction.Value);
+            AssignAll(deconstruction.Target, value);
+            return value;
+        }
+
+        if (UnwrapTuple(deconstruction.Value) is { } values && targets.Elements.Length == values.Elements.Length)
         {
             var all = Taints.None;
             for (var i = 0; i < targets.Elements.Length; i++)
             {
                 var value = Visit(values.Elements[i]);
                 AssignAll(targets.Elements[i], value);
-                all = all.Union(value);
+                all = all.Union(value.AsElement(i));
             }
 
             return all;
         }
 
         var whole = Visit(deconstruction.Value);
-        AssignAll(deconstruction.Target, whole);
+        var positional = PositionalMembers(StripConversions(deconstruction.Value)?.Type, targets.Elements.Length);
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = positional is null
+                ? whole.OfElement(i)
+                : MemberValue(positional[i], whole, positional[i] is IPropertySymbol property ? property.Type : null);
+            AssignAll(targets.Elements[i], element);
+        }
+
         return whole;
+    }
+
+    // The members a record's synthesised Deconstruct gives out, in order: its positional properties.
+    private static ISymbol[]? PositionalMembers(ITypeSymbol? type, int count)
+    {
+        if (type is not INamedTypeSymbol { IsRecord: true } record)
+        {
+            return null;
+        }
+
+        foreach (var method in record.GetMembers("Deconstruct"))
+        {
+            if (method is IMethodSymbol { IsImplicitlyDeclared: true } deconstruct && deconstruct.Parameters.Length == count)
+            {
+                var members = new ISymbol[count];
+                for (var i = 0; i < count; i++)
+                {
+                    if (record.GetMembers(deconstruct.Parameters[i].Name).FirstOrDefault(m => m is IPropertySymbol) is not { } member)
+                    {
+                        return null;
+                    }
+
+                    members[i] = member;
+                }
+
+                return members;
+            }
+        }
+
+        return null;
     }
 
     // Every local a declaration, tuple or loop variable introduces receives the value.

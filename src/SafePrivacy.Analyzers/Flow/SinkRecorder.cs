@@ -95,7 +95,7 @@ internal sealed class SinkRecorder
             {
                 AddParameterSink(taint.MarkerOrdinal!.Value, parameterSink.Kind, parameterSink.Sink, taint.RenderedAsText ? RenderMode.Text : parameterSink.Mode, via, parameterSink.SinkOwner);
             }
-            else if (_context.Leaks(taint, parameterSink.Mode))
+            else if (_context.Leaks(taint, parameterSink.Mode) && !ReportedByHelper(helper, parameterSink.Ordinal, taint))
             {
                 real = real.Add(taint);
             }
@@ -105,6 +105,55 @@ internal sealed class SinkRecorder
         {
             AddHit(parameterSink.Kind, parameterSink.Sink, where.Syntax.GetLocation(), real, via, parameterSink.SinkOwner, fromCallee: false, call, OperationShapes.ValueTypeOf(where));
         }
+    }
+
+    // Data a helper's parameter is declared to hold (an annotated parameter; a parameter, or `this`, of a personal
+    // type and what that type's members hold) reaches the helper's sink in the helper's own body, and is reported
+    // there: its callers are not reported again for the same flow, only for data the declaration does not cover.
+    private bool ReportedByHelper(IMethodSymbol helper, int ordinal, Taint taint)
+    {
+        var classifier = _context.Classifier;
+        ITypeSymbol? declaredType;
+        if (ordinal < 0)
+        {
+            declaredType = helper.IsStatic ? null : helper.ContainingType;
+        }
+        else
+        {
+            if (ordinal >= helper.Parameters.Length)
+            {
+                return false;
+            }
+
+            var parameter = helper.Parameters[ordinal];
+            if (classifier.ClassifyMember(parameter).IsPersonal)
+            {
+                return true;
+            }
+
+            declaredType = parameter.Type;
+        }
+
+        if (classifier.ClassifyType(declaredType) is not { IsPersonal: true, Origin: { } origin })
+        {
+            return false;
+        }
+
+        var covered = taint.Origin switch
+        {
+            ITypeSymbol type => type,
+            IFieldSymbol or IPropertySymbol => taint.Origin.ContainingType,
+            _ => null,
+        };
+        for (var current = origin; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, covered?.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A sink a called helper's own data reaches: recorded at the call, for rules about everything a scope reaches.</summary>
