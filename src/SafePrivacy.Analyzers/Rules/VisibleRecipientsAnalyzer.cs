@@ -47,7 +47,8 @@ public sealed class VisibleRecipientsAnalyzer : DiagnosticAnalyzer
 
     private static string? Reason(SinkHit hit, Dictionary<ISymbol, int> addsPerMessage)
     {
-        if (hit.InLoop && !IsCreatedInTheSameLoop(hit))
+        // A message constructed with its recipient is one message for one person, in a loop or not.
+        if (hit.InLoop && hit.Call is not IObjectCreationOperation && !IsCreatedInTheSameLoop(hit))
         {
             return " inside a loop";
         }
