@@ -70,8 +70,8 @@ internal sealed class CallTransfer
                 : carried.Retyped(produced));
         }
 
-        // Builders and collections accumulate what is added to them.
-        if (instance is not null && KnownCalls.IsAccumulating(method) && OperationShapes.TrackedSymbol(instance) is { } accumulator)
+        // Builders and collections accumulate what is added to them, through a fluent chain too (sb.Append(a).Append(b)).
+        if (instance is not null && KnownCalls.IsAccumulating(method) && KnownCalls.AccumulatorOf(instance) is { } accumulator)
         {
             state.Add(accumulator, KnownCalls.IsStringBuilder(instance.Type) ? _context.AsText(argumentUnion) : argumentUnion);
         }

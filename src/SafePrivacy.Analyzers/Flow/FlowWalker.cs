@@ -634,7 +634,8 @@ internal sealed class FlowWalker
 
         // A new object holds what it is given: constructor arguments, and what its initializer puts in its members
         // (held, so reading another member of it is not reading that data). Only a constructor with a body of its
-        // own may store more than can be seen here, so its type says what the object may hold.
+        // own may store more than can be seen here, so its type says what the object may hold. (Where the object is
+        // stored, its type says what is stored whatever it was given: see SinkRecorder.)
         var result = _calls.Result(constructor, creation, null, Taints.None, arguments, directSink, _state);
         if (creation.Initializer is { } initializer)
         {
@@ -864,10 +865,11 @@ internal sealed class FlowWalker
 
         _calls.AssignThroughSetter(setter, value, valueOperation, property.Parent ?? property);
 
-        // The object now holds the value: `dto.Name = user.Name` makes `dto` carry the name, an indexer `map[k] = v` too.
+        // The object now holds the value: `dto.Name = user.Name` makes `dto` carry the name. What an indexer puts in
+        // a collection (`map[key] = email`) is the collection's content: reading it back is reading the data.
         if (!property.Property.IsStatic && TrackedSymbol(property.Instance) is { } holder)
         {
-            _state.Add(holder, value.Select(t => t.HeldBy(property.Instance?.Type)));
+            _state.Add(holder, property.Property.IsIndexer ? value.Retyped(property.Instance?.Type) : value.Select(t => t.HeldBy(property.Instance?.Type)));
         }
     }
 

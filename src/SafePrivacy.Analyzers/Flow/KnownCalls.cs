@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SafePrivacy.Analyzers.Declarations;
 
 namespace SafePrivacy.Analyzers.Flow;
@@ -45,6 +46,31 @@ internal static class KnownCalls
         && (method.Name.StartsWith("Add", System.StringComparison.Ordinal)
             || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
             || method.Name is "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Write" or "WriteLine");
+
+    /// <summary>
+    /// The local, parameter or field a builder call adds to: the receiver itself, or the root of a fluent chain of
+    /// accumulating calls (<c>sb.Append("to ").Append(email)</c> adds to <c>sb</c>).
+    /// </summary>
+    public static ISymbol? AccumulatorOf(IOperation instance)
+    {
+        var current = instance;
+        for (var depth = 0; depth < 256; depth++)
+        {
+            if (OperationShapes.TrackedSymbol(current) is { } tracked)
+            {
+                return tracked;
+            }
+
+            if (OperationShapes.StripConversions(current) is not IInvocationOperation { Instance: { } inner } chained || !IsAccumulating(chained.TargetMethod))
+            {
+                return null;
+            }
+
+            current = inner;
+        }
+
+        return null;
+    }
 
     public static bool IsStringBuilder(ITypeSymbol? type) => MetadataNames.Is(type, "System.Text.StringBuilder");
 

@@ -22,11 +22,16 @@ internal sealed class MethodBodies
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasSourceBody = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<IMethodSymbol>>> _methodsByName;
 
     public MethodBodies(Compilation compilation)
     {
         _compilation = compilation;
         _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => DeclaredTypes.In(compilation.Assembly.GlobalNamespace).ToImmutableArray());
+        _methodsByName = new Lazy<ImmutableDictionary<string, ImmutableArray<IMethodSymbol>>>(() => SourceTypes
+            .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>())
+            .GroupBy(m => m.Name, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal));
     }
 
     /// <summary>Every type the compilation declares, nested types included.</summary>
@@ -76,22 +81,23 @@ internal sealed class MethodBodies
     /// The methods with a body in this compilation that run when <paramref name="method"/> is called: itself, or
     /// for an interface, abstract or virtual member, its implementations and overrides in source.
     /// </summary>
-    public ImmutableArray<IMethodSymbol> ImplementationsInSource(IMethodSymbol method) => _implementations.GetOrAdd(Definition(method), m =>
+    public ImmutableArray<IMethodSymbol> ImplementationsInSource(IMethodSymbol method)
     {
-        var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        if (HasSourceBody(m))
+        var overridable = method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
+        if (!overridable)
         {
-            found.Add(m);
+            return HasSourceBody(method) ? ImmutableArray.Create(Definition(method)) : ImmutableArray<IMethodSymbol>.Empty;
         }
 
-        if (!(m.IsAbstract || m.IsVirtual || m.ContainingType?.TypeKind == TypeKind.Interface))
+        return _implementations.GetOrAdd(Definition(method), m =>
         {
-            return found.ToImmutable();
-        }
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            if (HasSourceBody(m))
+            {
+                found.Add(m);
+            }
 
-        foreach (var type in SourceTypes)
-        {
-            foreach (var member in type.GetMembers(m.Name).OfType<IMethodSymbol>())
+            foreach (var member in MethodsNamed(m.Name))
             {
                 if (SymbolEqualityComparer.Default.Equals(member, m) || !HasSourceBody(member))
                 {
@@ -99,17 +105,21 @@ internal sealed class MethodBodies
                 }
 
                 var implements = m.ContainingType?.TypeKind == TypeKind.Interface
-                    ? SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m)?.OriginalDefinition, member.OriginalDefinition)
+                    ? SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(m)?.OriginalDefinition, member.OriginalDefinition)
                     : Overrides(member, m);
                 if (implements)
                 {
                     found.Add(Definition(member));
                 }
             }
-        }
 
-        return found.ToImmutable();
-    });
+            return found.ToImmutable();
+        });
+    }
+
+    // The source methods of each name, indexed once: implementations are looked for among those of the same name.
+    private ImmutableArray<IMethodSymbol> MethodsNamed(string name) =>
+        _methodsByName.Value.TryGetValue(name, out var methods) ? methods : ImmutableArray<IMethodSymbol>.Empty;
 
     // The driver's model where it was captured, else the compilation's cached one, which the driver then shares.
     private SemanticModel SemanticModelOf(SyntaxTree tree) =>

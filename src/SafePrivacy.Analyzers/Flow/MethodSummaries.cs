@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SafePrivacy.Analyzers.Declarations;
@@ -36,6 +38,21 @@ internal sealed class MethodSummaries : ISummaryProvider
         return _complete.TryGetValue(definition, out var complete) && level >= complete.RequiredLevel
             ? complete
             : _summaries.GetOrAdd((definition, level), key => Compute(key.Item1, key.Item2, cancellationToken));
+    }
+
+    /// <summary>
+    /// What a call does that may run any of <paramref name="implementations"/> (one method; an interface member's
+    /// implementations; a virtual member and its overrides): the union of their summaries.
+    /// </summary>
+    public MethodSummary? Dispatched(ImmutableArray<IMethodSymbol> implementations, int level, CancellationToken cancellationToken)
+    {
+        if (implementations.Length == 1)
+        {
+            return Summary(implementations[0], level, cancellationToken);
+        }
+
+        var summaries = implementations.Select(m => Summary(m, level, cancellationToken)).OfType<MethodSummary>().ToList();
+        return summaries.Count == 0 ? null : MethodSummary.Union(summaries);
     }
 
     /// <summary>What the method's declaration says it does to the data it is given: <c>[Redacts]</c>, <c>[Pseudonymises]</c>.</summary>

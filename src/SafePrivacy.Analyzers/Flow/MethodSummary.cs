@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -37,6 +38,15 @@ internal sealed class MethodSummary
 
     public static readonly MethodSummary Empty = new(BodyResult.Empty, NoLevelNeeded);
 
+    private MethodSummary(Taints returnTaints, ImmutableArray<(int, bool)> returnFromParameters, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<SinkHit> effects, int requiredLevel)
+    {
+        ReturnTaints = returnTaints;
+        ReturnFromParameters = returnFromParameters;
+        ParameterSinks = parameterSinks;
+        Effects = effects;
+        RequiredLevel = requiredLevel;
+    }
+
     public MethodSummary(BodyResult walk, int requiredLevel)
     {
         RequiredLevel = requiredLevel;
@@ -49,6 +59,14 @@ internal sealed class MethodSummary
         ParameterSinks = walk.ParameterSinks;
         Effects = walk.Hits;
     }
+
+    /// <summary>What a call that may run any of several methods does: everything any of them does.</summary>
+    public static MethodSummary Union(IReadOnlyList<MethodSummary> summaries) => new(
+        Taints.Of(summaries.SelectMany(s => s.ReturnTaints.Items)),
+        summaries.SelectMany(s => s.ReturnFromParameters).Distinct().ToImmutableArray(),
+        summaries.SelectMany(s => s.ParameterSinks).ToImmutableArray(),
+        summaries.SelectMany(s => s.Effects).ToImmutableArray(),
+        summaries.Max(s => s.RequiredLevel));
 
     /// <summary>Personal data the method reads itself and returns (<c>Describe(User u) => $"{u.Email}"</c>).</summary>
     public Taints ReturnTaints { get; }

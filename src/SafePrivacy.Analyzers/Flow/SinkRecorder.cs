@@ -192,6 +192,13 @@ internal sealed class SinkRecorder
 
     private void Record(SinkTarget target, IOperation where, Taints value, RenderMode mode)
     {
+        // What is stored whole is what its type says, wherever the value came from: a Member built from plain
+        // strings and added to a DbSet stores a row of personal columns.
+        if (target.Kind == SinkKind.Storage && mode == RenderMode.Serialized)
+        {
+            value = value.Union(_context.TypeTaints(OperationShapes.ValueTypeOf(where)).ReadAt(where));
+        }
+
         var real = Taints.None;
         foreach (var taint in value.Items)
         {

@@ -65,7 +65,9 @@ internal sealed class WalkContext
     /// </summary>
     public MethodSummary? CalleeSummary(IMethodSymbol method, bool givenData)
     {
-        if (!Model.Bodies.HasSourceBody(method) || !(givenData ? MayMatterWithData(method) : MayMatterWithoutData(method)))
+        // A call through an interface, an abstract or a virtual member runs one of its implementations in source.
+        var implementations = Model.Bodies.ImplementationsInSource(method);
+        if (implementations.IsEmpty || !implementations.Any(m => givenData ? MayMatterWithData(m) : MayMatterWithoutData(m)))
         {
             return null;
         }
@@ -76,7 +78,7 @@ internal sealed class WalkContext
             return null;
         }
 
-        var summary = Model.Summaries.Summary(method, CalleeLevel, CancellationToken);
+        var summary = Model.Summaries.Dispatched(implementations, CalleeLevel, CancellationToken);
         if (summary is not null)
         {
             RequiredLevel = System.Math.Max(RequiredLevel, summary.RequiredLevel == MethodSummary.CutShort ? MethodSummary.CutShort : summary.RequiredLevel + 1);
