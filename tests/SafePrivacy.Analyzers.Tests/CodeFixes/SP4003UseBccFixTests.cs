@@ -44,34 +44,52 @@ public sealed class SP4003UseBccFixTests
         {{Model}}
         """);
 
+    // One at a time, the first move leaves a single visible recipient, which is no longer a finding; Fix All moves
+    // every recipient reported at once.
     [Fact]
-    public Task FixAll_MovesToAndCCRecipients() => Verify.VerifyFixAllAsync(
-        $$"""
-        using System.Net.Mail;
+    public Task FixAll_MovesToAndCCRecipients() => new Verify.Test
+    {
+        TestCode = $$"""
+            using System.Net.Mail;
 
-        public class Notices
-        {
-            public void Send(User first, User second)
+            public class Notices
             {
-                var message = new MailMessage();
-                message.To.Add([|first.Email|]);
-                message.CC.Add([|second.Email|]);
+                public void Send(User first, User second)
+                {
+                    var message = new MailMessage();
+                    message.To.Add([|first.Email|]);
+                    message.CC.Add([|second.Email|]);
+                }
             }
-        }
-        {{Model}}
-        """,
-        $$"""
-        using System.Net.Mail;
+            {{Model}}
+            """,
+        FixedCode = $$"""
+            using System.Net.Mail;
 
-        public class Notices
-        {
-            public void Send(User first, User second)
+            public class Notices
             {
-                var message = new MailMessage();
-                message.Bcc.Add(first.Email);
-                message.Bcc.Add(second.Email);
+                public void Send(User first, User second)
+                {
+                    var message = new MailMessage();
+                    message.Bcc.Add(first.Email);
+                    message.CC.Add(second.Email);
+                }
             }
-        }
-        {{Model}}
-        """);
+            {{Model}}
+            """,
+        BatchFixedCode = $$"""
+            using System.Net.Mail;
+
+            public class Notices
+            {
+                public void Send(User first, User second)
+                {
+                    var message = new MailMessage();
+                    message.Bcc.Add(first.Email);
+                    message.Bcc.Add(second.Email);
+                }
+            }
+            {{Model}}
+            """,
+    }.RunAsync();
 }

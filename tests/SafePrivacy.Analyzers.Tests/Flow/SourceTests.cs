@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Flow;
@@ -208,50 +207,53 @@ public sealed class SourceTests
 
     [Fact]
     public Task ExternalAnnotations_ClassifySymbolsTheProjectDoesNotOwn() =>
-        new AnalyzerTest(new PersonalDataLoggedAnalyzer())
+        new Verify.Test
         {
-            AdditionalFiles =
+            TestState =
             {
-                ("SafePrivacy.Annotations.txt", """
-                    # Vendor SDK types we cannot annotate.
-                    P:Vendor.Profile.Email          PersonalData(Contact)
-                    P:Vendor.Profile.Diagnosis      SpecialCategoryData(Health, Inferred)
-                    M:Vendor.Client.FetchNote       UserGeneratedContent
-                    T:Vendor.Fingerprint            PersonalData(DeviceIdentifier)
-                    P:Vendor.Profile.SupportEmail   NotPersonalData
-                    """),
-            },
-            Sources =
-            {
-                """
-                using Microsoft.Extensions.Logging;
-
-                namespace Vendor
+                AdditionalFiles =
                 {
-                    public class Profile { public string Email { get; set; } = ""; public string Diagnosis { get; set; } = ""; public string SupportEmail { get; set; } = ""; public string Plan { get; set; } = ""; }
-                    public class Client { public string FetchNote(int id) => ""; public string FetchNote(string key) => ""; }
-                    public record Fingerprint(string Hash);
-                }
-
-                public class Sync
+                    ("SafePrivacy.Annotations.txt", """
+                        # Vendor SDK types we cannot annotate.
+                        P:Vendor.Profile.Email          PersonalData(Contact)
+                        P:Vendor.Profile.Diagnosis      SpecialCategoryData(Health, Inferred)
+                        M:Vendor.Client.FetchNote       UserGeneratedContent
+                        T:Vendor.Fingerprint            PersonalData(DeviceIdentifier)
+                        P:Vendor.Profile.SupportEmail   NotPersonalData
+                        """),
+                },
+                Sources =
                 {
-                    public void Run(ILogger log, Vendor.Profile profile, Vendor.Client client, Vendor.Fingerprint print)
+                    """
+                    using Microsoft.Extensions.Logging;
+
+                    namespace Vendor
                     {
-                        log.LogInformation({|#0:profile.Email|});
-                        log.LogInformation({|#1:profile.Diagnosis|});
-                        log.LogInformation([|client.FetchNote(1)|]);
-                        log.LogInformation([|client.FetchNote("k")|]);
-                        log.LogInformation("{Print}", [|print|]);
-                        log.LogInformation(profile.SupportEmail);
-                        log.LogInformation(profile.Plan);
+                        public class Profile { public string Email { get; set; } = ""; public string Diagnosis { get; set; } = ""; public string SupportEmail { get; set; } = ""; public string Plan { get; set; } = ""; }
+                        public class Client { public string FetchNote(int id) => ""; public string FetchNote(string key) => ""; }
+                        public record Fingerprint(string Hash);
                     }
-                }
-                """,
+
+                    public class Sync
+                    {
+                        public void Run(ILogger log, Vendor.Profile profile, Vendor.Client client, Vendor.Fingerprint print)
+                        {
+                            log.LogInformation({|#0:profile.Email|});
+                            log.LogInformation({|#1:profile.Diagnosis|});
+                            log.LogInformation([|client.FetchNote(1)|]);
+                            log.LogInformation([|client.FetchNote("k")|]);
+                            log.LogInformation("{Print}", [|print|]);
+                            log.LogInformation(profile.SupportEmail);
+                            log.LogInformation(profile.Plan);
+                        }
+                    }
+                    """,
+                },
             },
             ExpectedDiagnostics =
             {
-                new DiagnosticResult("SP2001").WithLocation(0).WithArguments("'Profile.Email' (contact details)", "ILogger.LogInformation", "", "Sync.Run"),
-                new DiagnosticResult("SP2001").WithLocation(1).WithArguments("'Profile.Diagnosis' (inferred special category data: health)", "ILogger.LogInformation", "", "Sync.Run"),
+                Verify.Diagnostic("SP2001").WithLocation(0).WithArguments("'Profile.Email' (contact details)", "ILogger.LogInformation", "", "Sync.Run"),
+                Verify.Diagnostic("SP2001").WithLocation(1).WithArguments("'Profile.Diagnosis' (inferred special category data: health)", "ILogger.LogInformation", "", "Sync.Run"),
             },
         }.RunAsync();
 }

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -275,31 +274,42 @@ public sealed class SP2001PersonalDataLoggedTests
 
     [Fact]
     public Task Diagnostic_ForWrappersListedInEditorConfig() =>
-        new AnalyzerTest(new PersonalDataLoggedAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details\n",
-            Sources =
+            TestState =
             {
-                $$"""
-                namespace Telemetry
+                AnalyzerConfigFiles =
                 {
-                    public static class Audit
-                    {
-                        public static void Write(string text) { }
-                        public static void Note(string action, string details) { }
-                    }
-                }
+                    ("/.editorconfig", """
+                        root = true
 
-                public class Accounts
+                        [*.cs]
+                        safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details
+                        """),
+                },
+                Sources =
                 {
-                    public void Register(User user)
+                    $$"""
+                    namespace Telemetry
                     {
-                        Telemetry.Audit.Write([|user.Email|]);
-                        Telemetry.Audit.Note(user.Email, [|user.DisplayName|]);
+                        public static class Audit
+                        {
+                            public static void Write(string text) { }
+                            public static void Note(string action, string details) { }
+                        }
                     }
-                }
-                {{Model}}
-                """,
+
+                    public class Accounts
+                    {
+                        public void Register(User user)
+                        {
+                            Telemetry.Audit.Write([|user.Email|]);
+                            Telemetry.Audit.Note(user.Email, [|user.DisplayName|]);
+                        }
+                    }
+                    {{Model}}
+                    """,
+                },
             },
         }.RunAsync();
 

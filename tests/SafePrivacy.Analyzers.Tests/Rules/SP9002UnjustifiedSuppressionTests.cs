@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.UnjustifiedSuppressionAnalyzer, SafePrivacy.CodeFixes.Rules.AddJustificationCodeFixProvider>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -93,30 +94,46 @@ public sealed class SP9002UnjustifiedSuppressionTests
         """,
         iterations: 1);
 
+    // One round, as with any placeholder fix: one fix applies to the first suppression, Fix All to every one.
     [Fact]
-    public Task FixAll_AddsPlaceholdersEverywhere() => Verify.VerifyFixAllAsync(
-        """
-        using System.Diagnostics.CodeAnalysis;
+    public Task FixAll_AddsPlaceholdersEverywhere() => new Verify.Test
+    {
+        CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne,
+        TestCode = """
+            using System.Diagnostics.CodeAnalysis;
 
-        public class Accounts
-        {
-            [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "")|]]
-            public void A() { }
+            public class Accounts
+            {
+                [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "")|]]
+                public void A() { }
 
-            [[|SuppressMessage("SafePrivacy", "SP3001")|]]
-            public void B() { }
-        }
-        """,
-        """
-        using System.Diagnostics.CodeAnalysis;
+                [[|SuppressMessage("SafePrivacy", "SP3001")|]]
+                public void B() { }
+            }
+            """,
+        FixedCode = """
+            using System.Diagnostics.CodeAnalysis;
 
-        public class Accounts
-        {
-            [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
-            public void A() { }
+            public class Accounts
+            {
+                [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
+                public void A() { }
 
-            [[|SuppressMessage("SafePrivacy", "SP3001", Justification = "TODO")|]]
-            public void B() { }
-        }
-        """);
+                [[|SuppressMessage("SafePrivacy", "SP3001")|]]
+                public void B() { }
+            }
+            """,
+        BatchFixedCode = """
+            using System.Diagnostics.CodeAnalysis;
+
+            public class Accounts
+            {
+                [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
+                public void A() { }
+
+                [[|SuppressMessage("SafePrivacy", "SP3001", Justification = "TODO")|]]
+                public void B() { }
+            }
+            """,
+    }.RunAsync();
 }

@@ -8,14 +8,16 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
 
+// The robustness harness keeps the namespace its tests have always imported, so they need no change to use it.
 namespace SafePrivacy.Analyzers.Tests.Verifiers;
 
-/// <summary>Builds the workspace project a test runs in: sources, additional files, .editorconfig, references.</summary>
+/// <summary>
+/// Builds a workspace project for the robustness tests, which apply code fixes outside the test framework: sources,
+/// additional files, .editorconfig, and the references every test compiles against.
+/// </summary>
 internal static class TestProject
 {
     public static readonly string Root = Path.Combine(Path.GetPathRoot(Environment.CurrentDirectory) ?? "/", "src");
-
-    public static string SourcePath(int index) => Path.Combine(Root, $"Test{index}.cs");
 
     public static Project Create(
         IReadOnlyList<string> sources,
@@ -40,7 +42,7 @@ internal static class TestProject
 
         for (var i = 0; i < sources.Count; i++)
         {
-            var path = SourcePath(i);
+            var path = Path.Combine(Root, $"Test{i}.cs");
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId, path), Path.GetFileName(path), SourceText.From(sources[i]), filePath: path);
         }
 
@@ -59,7 +61,4 @@ internal static class TestProject
 
         return solution.GetProject(projectId)!;
     }
-
-    public static IEnumerable<Document> SourceDocuments(Project project) =>
-        project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal);
 }
