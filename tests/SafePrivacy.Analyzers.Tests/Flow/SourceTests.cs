@@ -161,37 +161,29 @@ public sealed class SourceTests
         }
         """);
 
-    // Microsoft.Extensions.Compliance is not on the package feed: faithful declarations of its base types.
+    // A project's own taxonomy on Microsoft.Extensions.Compliance: any DataClassificationAttribute subclass, however
+    // deep, classifies what it is on.
     [Fact]
     public Task ComplianceClassifications_MatchedThroughTheirBaseType() => Verify.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.Compliance.Classification;
         using Microsoft.Extensions.Logging;
 
-        namespace Microsoft.Extensions.Compliance.Classification
+        public static class ContosoTaxonomy
         {
-            public readonly struct DataClassification
-            {
-                public DataClassification(string taxonomyName, string value) { TaxonomyName = taxonomyName; Value = value; }
-                public string TaxonomyName { get; }
-                public string Value { get; }
-            }
-
-            [System.AttributeUsage(System.AttributeTargets.All)]
-            public abstract class DataClassificationAttribute : System.Attribute
-            {
-                protected DataClassificationAttribute(DataClassification classification) => Classification = classification;
-                public DataClassification Classification { get; }
-            }
+            public static DataClassification Private { get; } = new("Contoso", "Private");
         }
 
-        public sealed class PrivateDataAttribute : DataClassificationAttribute
+        public class PrivateDataAttribute : DataClassificationAttribute
         {
-            public PrivateDataAttribute() : base(new DataClassification("Contoso", "Private")) { }
+            public PrivateDataAttribute() : base(ContosoTaxonomy.Private) { }
         }
+
+        public sealed class HealthDataAttribute : PrivateDataAttribute { }
 
         public class Order
         {
             [PrivateData] public string ShippingName { get; set; } = "";
+            [HealthData] public string Allergies { get; set; } = "";
             public string Sku { get; set; } = "";
         }
 
@@ -200,6 +192,7 @@ public sealed class SourceTests
             public void Run(ILogger log, Order order)
             {
                 log.LogInformation([|order.ShippingName|]);
+                log.LogInformation([|order.Allergies|]);
                 log.LogInformation(order.Sku);
             }
         }
