@@ -277,15 +277,7 @@ public sealed class SP2001PersonalDataLoggedTests
         {
             TestState =
             {
-                AnalyzerConfigFiles =
-                {
-                    ("/.editorconfig", """
-                        root = true
-
-                        [*.cs]
-                        safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details
-                        """),
-                },
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details") },
                 Sources =
                 {
                     $$"""

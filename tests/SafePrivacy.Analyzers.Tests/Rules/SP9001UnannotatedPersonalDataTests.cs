@@ -98,13 +98,9 @@ public sealed class SP9001UnannotatedPersonalDataTests
             {
                 AnalyzerConfigFiles =
                 {
-                    ("/.editorconfig", """
-                        root = true
-
-                        [*.cs]
-                        safe_privacy.discovery_patterns = Nickname:Name, NhsNumber:GovernmentIdentifier
-                        safe_privacy.discovery_exclude = DisplayName
-                        """),
+                    Verify.Test.EditorConfig(
+                        "safe_privacy.discovery_patterns = Nickname:Name, NhsNumber:GovernmentIdentifier",
+                        "safe_privacy.discovery_exclude = DisplayName"),
                 },
                 Sources =
                 {
@@ -128,15 +124,7 @@ public sealed class SP9001UnannotatedPersonalDataTests
         {
             TestState =
             {
-                AnalyzerConfigFiles =
-                {
-                    ("/.editorconfig", """
-                        root = true
-
-                        [*.cs]
-                        safe_privacy.discovery = false
-                        """),
-                },
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.discovery = false") },
                 Sources = { "public class Patient { public string Email { get; set; } = \"\"; }" },
             },
         }.RunAsync();

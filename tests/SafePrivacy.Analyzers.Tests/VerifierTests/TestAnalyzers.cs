@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -27,16 +28,20 @@ public sealed class BadFieldAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+        ReportBadFields(context, Rule);
+    }
+
+    /// <summary>Reports <paramref name="rule"/> on each field named <c>bad</c>, with the name and then <paramref name="more"/> as arguments.</summary>
+    public static void ReportBadFields(AnalysisContext context, DiagnosticDescriptor rule, params object[] more) =>
         context.RegisterSymbolAction(
             c =>
             {
                 if (c.Symbol.Name == "bad")
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Symbol.Locations[0], c.Symbol.Name));
+                    c.ReportDiagnostic(Diagnostic.Create(rule, c.Symbol.Locations[0], new object[] { c.Symbol.Name }.Concat(more).ToArray()));
                 }
             },
             SymbolKind.Field);
-    }
 }
 
 /// <summary>Renames <c>bad</c> to <c>good</c>, which breaks the build where the type already has a <c>good</c>.</summary>
@@ -148,14 +153,6 @@ public sealed class TwoShapeAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(
-            c =>
-            {
-                if (c.Symbol.Name == "bad")
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Long, c.Symbol.Locations[0], c.Symbol.Name, "good"));
-                }
-            },
-            SymbolKind.Field);
+        BadFieldAnalyzer.ReportBadFields(context, Long, "good");
     }
 }

@@ -42,6 +42,13 @@ public static partial class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         }
 
         /// <summary>
+        /// An .editorconfig beside the sources whose <c>[*.cs]</c> section holds <paramref name="options"/>, for
+        /// <c>TestState.AnalyzerConfigFiles</c>: <c>EditorConfig("safe_privacy.discovery = false")</c>.
+        /// </summary>
+        public static (string Path, string Content) EditorConfig(params string[] options) =>
+            ("/.editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", options) + "\n");
+
+        /// <summary>
         /// Let the sources have compiler errors, for code being typed: they are then neither checked nor expected.
         /// The same as <c>CompilerDiagnostics = CompilerDiagnostics.None</c>.
         /// </summary>
