@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Rules;
+using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Flow;
@@ -164,39 +165,47 @@ public sealed class SourceTests
     // A project's own taxonomy on Microsoft.Extensions.Compliance: any DataClassificationAttribute subclass, however
     // deep, classifies what it is on.
     [Fact]
-    public Task ComplianceClassifications_MatchedThroughTheirBaseType() => Verify.VerifyAnalyzerAsync("""
-        using Microsoft.Extensions.Compliance.Classification;
-        using Microsoft.Extensions.Logging;
-
-        public static class ContosoTaxonomy
+    public Task ComplianceClassifications_MatchedThroughTheirBaseType()
+    {
+        var test = new Verify.Test
         {
-            public static DataClassification Private { get; } = new("Contoso", "Private");
-        }
+            TestCode = """
+                using Microsoft.Extensions.Compliance.Classification;
+                using Microsoft.Extensions.Logging;
 
-        public class PrivateDataAttribute : DataClassificationAttribute
-        {
-            public PrivateDataAttribute() : base(ContosoTaxonomy.Private) { }
-        }
+                public static class ContosoTaxonomy
+                {
+                    public static DataClassification Private { get; } = new("Contoso", "Private");
+                }
 
-        public sealed class HealthDataAttribute : PrivateDataAttribute { }
+                public class PrivateDataAttribute : DataClassificationAttribute
+                {
+                    public PrivateDataAttribute() : base(ContosoTaxonomy.Private) { }
+                }
 
-        public class Order
-        {
-            [PrivateData] public string ShippingName { get; set; } = "";
-            [HealthData] public string Allergies { get; set; } = "";
-            public string Sku { get; set; } = "";
-        }
+                public sealed class HealthDataAttribute : PrivateDataAttribute { }
 
-        public class Checkout
-        {
-            public void Run(ILogger log, Order order)
-            {
-                log.LogInformation([|order.ShippingName|]);
-                log.LogInformation([|order.Allergies|]);
-                log.LogInformation(order.Sku);
-            }
-        }
-        """);
+                public class Order
+                {
+                    [PrivateData] public string ShippingName { get; set; } = "";
+                    [HealthData] public string Allergies { get; set; } = "";
+                    public string Sku { get; set; } = "";
+                }
+
+                public class Checkout
+                {
+                    public void Run(ILogger log, Order order)
+                    {
+                        log.LogInformation([|order.ShippingName|]);
+                        log.LogInformation([|order.Allergies|]);
+                        log.LogInformation(order.Sku);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Compliance);
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task ExternalAnnotations_ClassifySymbolsTheProjectDoesNotOwn() =>

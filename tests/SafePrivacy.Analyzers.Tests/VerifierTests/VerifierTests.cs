@@ -160,6 +160,12 @@ public sealed class VerifierTests
 
         Assert.All(TestReferences.PackagePaths, path => Assert.True(Path.IsPathRooted(path) && File.Exists(path), path));
         Assert.DoesNotContain(names, name => name!.StartsWith("xunit", StringComparison.Ordinal) || name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
-        Assert.True(TestReferences.Default.Length > TestReferences.PackagePaths.Length + 100, "The BCL's reference assemblies are missing.");
+        Assert.True(TestReferences.Default.Length > 100 + TestReferences.PackagePaths.Length - TestReferences.Compliance.Length, "The BCL's reference assemblies are missing.");
+
+        // Compliance only where a test asks for it (it switches the flow rules on everywhere).
+        Assert.Equal(
+            new[] { "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.Compliance.Redaction" },
+            TestReferences.Compliance.Select(r => Path.GetFileNameWithoutExtension(r.Display)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(TestReferences.Default, r => Path.GetFileName(r.Display ?? "").StartsWith("Microsoft.Extensions.Compliance", StringComparison.Ordinal));
     }
 }

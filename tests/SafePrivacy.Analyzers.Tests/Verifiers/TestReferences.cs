@@ -8,10 +8,10 @@ using Microsoft.CodeAnalysis.Testing;
 namespace SafePrivacy.Analyzers.Tests.Verifiers;
 
 /// <summary>
-/// What every test source compiles against, read once and shared, so that Roslyn binds each assembly once for the
-/// whole run: the .NET 10 reference assemblies from Basic.Reference.Assemblies (the same on every machine), and the
-/// real assemblies of the APIs under test — ASP.NET Core, the logging, storage, telemetry, compliance and mail
-/// packages, SafePrivacy.dll — exactly as this project's own build resolved them (the project file lists them in
+/// What test sources compile against, read once and shared, so that Roslyn binds each assembly once for the whole
+/// run: the .NET 10 reference assemblies from Basic.Reference.Assemblies (the same on every machine), and the real
+/// assemblies of the APIs under test — ASP.NET Core, the logging, storage, telemetry and mail packages,
+/// SafePrivacy.dll — exactly as this project's own build resolved them (the project file lists them in
 /// <see cref="ListFileName"/>). Nothing is looked up or downloaded at test time.
 /// </summary>
 public static class TestReferences
@@ -19,9 +19,26 @@ public static class TestReferences
     /// <summary>Written beside the test binaries by the project file's <c>WriteTestSourceReferences</c> target.</summary>
     public const string ListFileName = "TestSourceReferences.txt";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
+    private const string CompliancePrefix = "Microsoft.Extensions.Compliance.";
 
-    public static ImmutableArray<MetadataReference> Default => All.Value;
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Standard = new(() =>
+        Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Concat(PackagePaths.Where(path => !IsCompliance(path)).Select(path => MetadataReference.CreateFromFile(path)))
+            .ToImmutableArray());
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ComplianceAssemblies = new(() =>
+        PackagePaths.Where(IsCompliance).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray());
+
+    /// <summary>Everything but Microsoft.Extensions.Compliance: what every test compiles against.</summary>
+    public static ImmutableArray<MetadataReference> Default => Standard.Value;
+
+    /// <summary>
+    /// Microsoft.Extensions.Compliance, for the tests of a project that references it. A project that does may classify
+    /// data with any of its attributes, so the flow rules then run on every body: referenced by every test, it made the
+    /// robustness corpus a third slower to analyse, and no test would show the rules staying off elsewhere.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> Compliance => ComplianceAssemblies.Value;
 
     /// <summary>
     /// The test framework's own reference set: empty. Any package named here would be fetched from a feed at test
@@ -32,11 +49,7 @@ public static class TestReferences
     /// <summary>The package and framework assemblies from <see cref="ListFileName"/>, in the order listed.</summary>
     public static ImmutableArray<string> PackagePaths { get; } = ReadList();
 
-    private static ImmutableArray<MetadataReference> Load() =>
-        Basic.Reference.Assemblies.Net100.References.All
-            .Cast<MetadataReference>()
-            .Concat(PackagePaths.Select(path => MetadataReference.CreateFromFile(path)))
-            .ToImmutableArray();
+    private static bool IsCompliance(string path) => Path.GetFileName(path).StartsWith(CompliancePrefix, StringComparison.Ordinal);
 
     private static ImmutableArray<string> ReadList()
     {
