@@ -19,6 +19,8 @@ internal static class TestProject
 {
     public static readonly string Root = Path.Combine(Path.GetPathRoot(Environment.CurrentDirectory) ?? "/", "src");
 
+    public static string SourcePath(int index) => Path.Combine(Root, $"Test{index}.cs");
+
     public static Project Create(
         IReadOnlyList<string> sources,
         IReadOnlyList<(string Name, string Content)> additionalFiles,
@@ -42,7 +44,7 @@ internal static class TestProject
 
         for (var i = 0; i < sources.Count; i++)
         {
-            var path = Path.Combine(Root, $"Test{i}.cs");
+            var path = SourcePath(i);
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId, path), Path.GetFileName(path), SourceText.From(sources[i]), filePath: path);
         }
 
@@ -61,4 +63,7 @@ internal static class TestProject
 
         return solution.GetProject(projectId)!;
     }
+
+    public static IEnumerable<Document> SourceDocuments(Project project) =>
+        project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal);
 }
