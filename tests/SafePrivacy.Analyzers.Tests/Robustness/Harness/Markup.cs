@@ -25,7 +25,8 @@ public static class Markup
 {
     public static (string Source, ImmutableArray<MarkedSpan> Spans) Parse(string markup)
     {
-        TestFileMarkupParser.GetSpans(markup, treatPositionIndicatorsAsCode: true, out var source, out var spans);
+        // As the rule tests read it: '$$' is a position marker there too, so it is markup, not code.
+        TestFileMarkupParser.GetPositionsAndSpans(markup, out var source, out _, out var spans);
         var marked = spans
             .SelectMany(named => named.Value.Select(span => new MarkedSpan(named.Key.Length == 0 ? null : named.Key, span)))
             .OrderBy(span => span.Span.Start)
