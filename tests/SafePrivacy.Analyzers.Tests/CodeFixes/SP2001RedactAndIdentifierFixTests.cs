@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using RedactFix = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer, SafePrivacy.CodeFixes.Rules.RedactValueCodeFixProvider>;
 using RedactInException = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer, SafePrivacy.CodeFixes.Rules.RedactValueCodeFixProvider>;
 using Identifier = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer, SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider>;
+using IdentifierInException = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer, SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider>;
 
 namespace SafePrivacy.Analyzers.Tests.CodeFixes;
 
@@ -229,11 +230,7 @@ public sealed class SP2001RedactAndIdentifierFixTests
         }
         """)]
     public Task NoIdentifierFix_WhenItWouldNotFitOrTheTypeHasNone(string source) =>
-        new Verifiers.CodeFixTest(new SafePrivacy.CodeFixes.Rules.UseIdentifierCodeFixProvider(), new SafePrivacy.Analyzers.Rules.PersonalDataInExceptionAnalyzer())
-        {
-            Sources = { source + "\n" + Model },
-            FixedSources = { source + "\n" + Model },
-        }.RunAsync();
+        IdentifierInException.VerifyCodeFixAsync(source + "\n" + Model, source + "\n" + Model);
 
     // IdentityUser's Id is itself [PersonalData] (Identity's own attribute): logging it instead would leak as much.
     [Fact]

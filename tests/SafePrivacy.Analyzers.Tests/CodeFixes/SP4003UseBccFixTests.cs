@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.VisibleRecipientsAnalyzer, SafePrivacy.CodeFixes.Rules.UseBccCodeFixProvider>;
 
@@ -44,9 +45,7 @@ public sealed class SP4003UseBccFixTests
         {{Model}}
         """);
 
-    [Fact]
-    public Task FixAll_MovesToAndCCRecipients() => Verify.VerifyFixAllAsync(
-        $$"""
+    private const string TwoRecipients = """
         using System.Net.Mail;
 
         public class Notices
@@ -58,20 +57,17 @@ public sealed class SP4003UseBccFixTests
                 message.CC.Add([|second.Email|]);
             }
         }
-        {{Model}}
-        """,
-        $$"""
-        using System.Net.Mail;
+        """;
 
-        public class Notices
-        {
-            public void Send(User first, User second)
-            {
-                var message = new MailMessage();
-                message.Bcc.Add(first.Email);
-                message.Bcc.Add(second.Email);
-            }
-        }
-        {{Model}}
-        """);
+    // One at a time, the first move leaves a single visible recipient, which is no longer a finding; Fix All moves
+    // every recipient reported at once.
+    [Fact]
+    public Task FixAll_MovesToAndCCRecipients() => new Verify.Test
+    {
+        TestCode = TwoRecipients + Model,
+        FixedCode = TwoRecipients.Replace("message.To.Add([|first.Email|])", "message.Bcc.Add(first.Email)", StringComparison.Ordinal)
+            .Replace("[|second.Email|]", "second.Email", StringComparison.Ordinal) + Model,
+        BatchFixedCode = TwoRecipients.Replace("message.To.Add([|first.Email|])", "message.Bcc.Add(first.Email)", StringComparison.Ordinal)
+            .Replace("message.CC.Add([|second.Email|])", "message.Bcc.Add(second.Email)", StringComparison.Ordinal) + Model,
+    }.RunAsync();
 }

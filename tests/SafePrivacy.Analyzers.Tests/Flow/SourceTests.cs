@@ -162,96 +162,100 @@ public sealed class SourceTests
         }
         """);
 
-    // Microsoft.Extensions.Compliance is not on the package feed: faithful declarations of its base types.
+    // A project's own taxonomy on Microsoft.Extensions.Compliance: any DataClassificationAttribute subclass, however
+    // deep, classifies what it is on.
     [Fact]
-    public Task ComplianceClassifications_MatchedThroughTheirBaseType() => Verify.VerifyAnalyzerAsync("""
-        using Microsoft.Extensions.Compliance.Classification;
-        using Microsoft.Extensions.Logging;
-
-        namespace Microsoft.Extensions.Compliance.Classification
+    public Task ComplianceClassifications_MatchedThroughTheirBaseType()
+    {
+        var test = new Verify.Test
         {
-            public readonly struct DataClassification
-            {
-                public DataClassification(string taxonomyName, string value) { TaxonomyName = taxonomyName; Value = value; }
-                public string TaxonomyName { get; }
-                public string Value { get; }
-            }
-
-            [System.AttributeUsage(System.AttributeTargets.All)]
-            public abstract class DataClassificationAttribute : System.Attribute
-            {
-                protected DataClassificationAttribute(DataClassification classification) => Classification = classification;
-                public DataClassification Classification { get; }
-            }
-        }
-
-        public sealed class PrivateDataAttribute : DataClassificationAttribute
-        {
-            public PrivateDataAttribute() : base(new DataClassification("Contoso", "Private")) { }
-        }
-
-        public class Order
-        {
-            [PrivateData] public string ShippingName { get; set; } = "";
-            public string Sku { get; set; } = "";
-        }
-
-        public class Checkout
-        {
-            public void Run(ILogger log, Order order)
-            {
-                log.LogInformation([|order.ShippingName|]);
-                log.LogInformation(order.Sku);
-            }
-        }
-        """);
-
-    [Fact]
-    public Task ExternalAnnotations_ClassifySymbolsTheProjectDoesNotOwn() =>
-        new AnalyzerTest(new PersonalDataLoggedAnalyzer())
-        {
-            AdditionalFiles =
-            {
-                ("SafePrivacy.Annotations.txt", """
-                    # Vendor SDK types we cannot annotate.
-                    P:Vendor.Profile.Email          PersonalData(Contact)
-                    P:Vendor.Profile.Diagnosis      SpecialCategoryData(Health, Inferred)
-                    M:Vendor.Client.FetchNote       UserGeneratedContent
-                    T:Vendor.Fingerprint            PersonalData(DeviceIdentifier)
-                    P:Vendor.Profile.SupportEmail   NotPersonalData
-                    """),
-            },
-            Sources =
-            {
-                """
+            TestCode = """
+                using Microsoft.Extensions.Compliance.Classification;
                 using Microsoft.Extensions.Logging;
 
-                namespace Vendor
+                public static class ContosoTaxonomy
                 {
-                    public class Profile { public string Email { get; set; } = ""; public string Diagnosis { get; set; } = ""; public string SupportEmail { get; set; } = ""; public string Plan { get; set; } = ""; }
-                    public class Client { public string FetchNote(int id) => ""; public string FetchNote(string key) => ""; }
-                    public record Fingerprint(string Hash);
+                    public static DataClassification Private { get; } = new("Contoso", "Private");
                 }
 
-                public class Sync
+                public class PrivateDataAttribute : DataClassificationAttribute
                 {
-                    public void Run(ILogger log, Vendor.Profile profile, Vendor.Client client, Vendor.Fingerprint print)
+                    public PrivateDataAttribute() : base(ContosoTaxonomy.Private) { }
+                }
+
+                public sealed class HealthDataAttribute : PrivateDataAttribute { }
+
+                public class Order
+                {
+                    [PrivateData] public string ShippingName { get; set; } = "";
+                    [HealthData] public string Allergies { get; set; } = "";
+                    public string Sku { get; set; } = "";
+                }
+
+                public class Checkout
+                {
+                    public void Run(ILogger log, Order order)
                     {
-                        log.LogInformation({|#0:profile.Email|});
-                        log.LogInformation({|#1:profile.Diagnosis|});
-                        log.LogInformation([|client.FetchNote(1)|]);
-                        log.LogInformation([|client.FetchNote("k")|]);
-                        log.LogInformation("{Print}", [|print|]);
-                        log.LogInformation(profile.SupportEmail);
-                        log.LogInformation(profile.Plan);
+                        log.LogInformation([|order.ShippingName|]);
+                        log.LogInformation([|order.Allergies|]);
+                        log.LogInformation(order.Sku);
                     }
                 }
                 """,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Compliance);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ExternalAnnotations_ClassifySymbolsTheProjectDoesNotOwn() =>
+        new Verify.Test
+        {
+            TestState =
+            {
+                AdditionalFiles =
+                {
+                    ("SafePrivacy.Annotations.txt", """
+                        # Vendor SDK types we cannot annotate.
+                        P:Vendor.Profile.Email          PersonalData(Contact)
+                        P:Vendor.Profile.Diagnosis      SpecialCategoryData(Health, Inferred)
+                        M:Vendor.Client.FetchNote       UserGeneratedContent
+                        T:Vendor.Fingerprint            PersonalData(DeviceIdentifier)
+                        P:Vendor.Profile.SupportEmail   NotPersonalData
+                        """),
+                },
+                Sources =
+                {
+                    """
+                    using Microsoft.Extensions.Logging;
+
+                    namespace Vendor
+                    {
+                        public class Profile { public string Email { get; set; } = ""; public string Diagnosis { get; set; } = ""; public string SupportEmail { get; set; } = ""; public string Plan { get; set; } = ""; }
+                        public class Client { public string FetchNote(int id) => ""; public string FetchNote(string key) => ""; }
+                        public record Fingerprint(string Hash);
+                    }
+
+                    public class Sync
+                    {
+                        public void Run(ILogger log, Vendor.Profile profile, Vendor.Client client, Vendor.Fingerprint print)
+                        {
+                            log.LogInformation({|#0:profile.Email|});
+                            log.LogInformation({|#1:profile.Diagnosis|});
+                            log.LogInformation([|client.FetchNote(1)|]);
+                            log.LogInformation([|client.FetchNote("k")|]);
+                            log.LogInformation("{Print}", [|print|]);
+                            log.LogInformation(profile.SupportEmail);
+                            log.LogInformation(profile.Plan);
+                        }
+                    }
+                    """,
+                },
             },
             ExpectedDiagnostics =
             {
-                new DiagnosticResult("SP2001").WithLocation(0).WithArguments("'Profile.Email' (contact details)", "ILogger.LogInformation", "", "Sync.Run"),
-                new DiagnosticResult("SP2001").WithLocation(1).WithArguments("'Profile.Diagnosis' (inferred special category data: health)", "ILogger.LogInformation", "", "Sync.Run"),
+                Verify.Diagnostic("SP2001").WithLocation(0).WithArguments("'Profile.Email' (contact details)", "ILogger.LogInformation", "", "Sync.Run"),
+                Verify.Diagnostic("SP2001").WithLocation(1).WithArguments("'Profile.Diagnosis' (inferred special category data: health)", "ILogger.LogInformation", "", "Sync.Run"),
             },
         }.RunAsync();
 }

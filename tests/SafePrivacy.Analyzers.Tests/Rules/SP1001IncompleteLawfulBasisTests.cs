@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.IncompleteLawfulBasisAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -239,25 +238,28 @@ public sealed class SP1001IncompleteLawfulBasisTests
 
     [Fact]
     public Task NoDiagnosticOrException_WhileTheAttributeIsBeingTyped() =>
-        new AnalyzerTest(new IncompleteLawfulBasisAnalyzer())
+        new Verify.Test
         {
             AllowCompilerErrors = true,
-            Sources =
+            TestState =
             {
-                """
-                using SafePrivacy;
+                Sources =
+                {
+                    """
+                    using SafePrivacy;
 
-                [LawfulBasis(LawfulBasis.]
-                public class A { }
+                    [LawfulBasis(LawfulBasis.]
+                    public class A { }
 
-                [LawfulBasis(Purpose = "x")]
-                public class B { }
+                    [LawfulBasis(Purpose = "x")]
+                    public class B { }
 
-                [LawfulBasis(LawfulBasis.Contract, Purpose = )]
-                public class C { }
+                    [LawfulBasis(LawfulBasis.Contract, Purpose = )]
+                    public class C { }
 
-                [assembly: LawfulBasis(
-                """,
+                    [assembly: LawfulBasis(
+                    """,
+                },
             },
         }.RunAsync();
 }

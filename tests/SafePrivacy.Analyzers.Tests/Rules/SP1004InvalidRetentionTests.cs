@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.InvalidRetentionAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -149,26 +148,29 @@ public sealed class SP1004InvalidRetentionTests
 
     [Fact]
     public Task NoDiagnosticOrException_WhileTheAttributeIsBeingTyped() =>
-        new AnalyzerTest(new InvalidRetentionAnalyzer())
+        new Verify.Test
         {
             AllowCompilerErrors = true,
-            Sources =
+            TestState =
             {
-                """
-                using SafePrivacy;
+                Sources =
+                {
+                    """
+                    using SafePrivacy;
 
-                [Retention(]
-                public class A { }
+                    [Retention(]
+                    public class A { }
 
-                [Retention("P1
-                public class B { }
+                    [Retention("P1
+                    public class B { }
 
-                [Retention(42)]
-                public class C { }
+                    [Retention(42)]
+                    public class C { }
 
-                [Retention("P1D", Justification = )]
-                public class D { }
-                """,
+                    [Retention("P1D", Justification = )]
+                    public class D { }
+                    """,
+                },
             },
         }.RunAsync();
 

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.PersonalDataLoggedAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -200,25 +199,24 @@ public sealed class SP2001PersonalDataLoggedTests
         {{Model}}
         """);
 
-    // log4net is not on the package feed: a faithful declaration of the interface the rule matches by name.
     [Fact]
-    public Task Diagnostic_ForLog4NetByMetadataName() => Verify.VerifyAnalyzerAsync($$"""
-        namespace log4net
-        {
-            public interface ILog
-            {
-                void Info(object message);
-                void InfoFormat(string format, params object[] args);
-            }
-        }
+    public Task Diagnostic_ForLog4Net() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        using System.Globalization;
+        using log4net;
 
         public class Accounts
         {
-            public void Register(log4net.ILog log, User user)
+            private static readonly ILog Log = LogManager.GetLogger(typeof(Accounts));
+
+            public void Register(User user, Exception error)
             {
-                log.Info([|user.Email|]);
-                log.InfoFormat("Registered {0}", [|user.Email|]);
-                log.Info(user.Id);
+                Log.Info([|user.Email|]);
+                Log.InfoFormat("Registered {0}", [|user.Email|]);
+                Log.WarnFormat("Registered {0} as {1}", user.Id, [|user.DisplayName|]);
+                Log.DebugFormat(CultureInfo.InvariantCulture, "Registered {0}", [|user.Email|]);
+                Log.Error([|"Failed for " + user.Email|], error);
+                Log.Info(user.Id);
             }
         }
         {{Model}}
@@ -275,31 +273,34 @@ public sealed class SP2001PersonalDataLoggedTests
 
     [Fact]
     public Task Diagnostic_ForWrappersListedInEditorConfig() =>
-        new AnalyzerTest(new PersonalDataLoggedAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details\n",
-            Sources =
+            TestState =
             {
-                $$"""
-                namespace Telemetry
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.log_sinks = Telemetry.Audit.Write, Telemetry.Audit.Note:details") },
+                Sources =
                 {
-                    public static class Audit
+                    $$"""
+                    namespace Telemetry
                     {
-                        public static void Write(string text) { }
-                        public static void Note(string action, string details) { }
+                        public static class Audit
+                        {
+                            public static void Write(string text) { }
+                            public static void Note(string action, string details) { }
+                        }
                     }
-                }
 
-                public class Accounts
-                {
-                    public void Register(User user)
+                    public class Accounts
                     {
-                        Telemetry.Audit.Write([|user.Email|]);
-                        Telemetry.Audit.Note(user.Email, [|user.DisplayName|]);
+                        public void Register(User user)
+                        {
+                            Telemetry.Audit.Write([|user.Email|]);
+                            Telemetry.Audit.Note(user.Email, [|user.DisplayName|]);
+                        }
                     }
-                }
-                {{Model}}
-                """,
+                    {{Model}}
+                    """,
+                },
             },
         }.RunAsync();
 
@@ -347,4 +348,56 @@ public sealed class SP2001PersonalDataLoggedTests
         }
         {{Model}}
         """);
+
+    // Suppression is the compiler's, for every rule: a justified [SuppressMessage] or a commented pragma silences it.
+    [Fact]
+    public Task NoDiagnostic_WhereSuppressedWithAReason() => Verify.VerifyAnalyzerAsync($$"""
+        using System.Diagnostics.CodeAnalysis;
+        using Microsoft.Extensions.Logging;
+
+        public class Accounts
+        {
+            [SuppressMessage("SafePrivacy", "SP2001", Justification = "Break-glass diagnostics, off in production")]
+            public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", user.Email);
+
+            public void Close(ILogger logger, User user)
+            {
+        #pragma warning disable SP2001 // Support asked for the address; removed after the incident
+                logger.LogInformation("Closed {Email}", user.Email);
+        #pragma warning restore SP2001
+                logger.LogInformation("Closed {Email}", [|user.Email|]);
+            }
+        }
+        {{Model}}
+        """);
+
+    // A leak in generated code is still a leak, whether the file says it is generated or is named so.
+    [Fact]
+    public Task Diagnostic_InGeneratedCode() => new Verify.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                // <auto-generated/>
+                using Microsoft.Extensions.Logging;
+
+                public partial class Accounts
+                {
+                    public void Register(ILogger logger, User user) => logger.LogInformation("Registered {Email}", [|user.Email|]);
+                }
+                """,
+                ("/0/Accounts.g.cs", """
+                    using Microsoft.Extensions.Logging;
+
+                    public partial class Accounts
+                    {
+                        public void Close(ILogger logger, User user) => logger.LogInformation("Closed {Email}", [|user.Email|]);
+                    }
+                    """),
+                Model,
+            },
+        },
+    }.RunAsync();
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.UnjustifiedSuppressionAnalyzer, SafePrivacy.CodeFixes.Rules.AddJustificationCodeFixProvider>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -178,9 +180,7 @@ public sealed class SP9002UnjustifiedSuppressionTests
         """,
         iterations: 1);
 
-    [Fact]
-    public Task FixAll_AddsPlaceholdersEverywhere() => Verify.VerifyFixAllAsync(
-        """
+    private const string TwoSuppressions = """
         using System.Diagnostics.CodeAnalysis;
 
         public class Accounts
@@ -191,17 +191,16 @@ public sealed class SP9002UnjustifiedSuppressionTests
             [[|SuppressMessage("SafePrivacy", "SP3001")|]]
             public void B() { }
         }
-        """,
-        """
-        using System.Diagnostics.CodeAnalysis;
+        """;
 
-        public class Accounts
-        {
-            [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
-            public void A() { }
-
-            [[|SuppressMessage("SafePrivacy", "SP3001", Justification = "TODO")|]]
-            public void B() { }
-        }
-        """);
+    // One round, as with any placeholder fix: one fix applies to the first suppression, Fix All to every one.
+    [Fact]
+    public Task FixAll_AddsPlaceholdersEverywhere() => new Verify.Test
+    {
+        CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne,
+        TestCode = TwoSuppressions,
+        FixedCode = TwoSuppressions.Replace("Justification = \"\"", "Justification = \"TODO\"", StringComparison.Ordinal),
+        BatchFixedCode = TwoSuppressions.Replace("Justification = \"\"", "Justification = \"TODO\"", StringComparison.Ordinal)
+            .Replace("\"SP3001\")", "\"SP3001\", Justification = \"TODO\")", StringComparison.Ordinal),
+    }.RunAsync();
 }

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
-using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.UnusableAnnotationAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
 
@@ -15,25 +15,28 @@ public sealed class SP9003UnusableAnnotationTests
         """;
 
     private static DiagnosticResult At(string file, int line, int startColumn, int endColumn, string entry, string reason) =>
-        new DiagnosticResult("SP9003").InFile(file).WithSpan(line, startColumn, line, endColumn).WithArguments(entry, reason);
+        Verify.Diagnostic("SP9003").WithSpan(file, line, startColumn, line, endColumn).WithArguments(entry, reason);
 
     [Fact]
     public Task Diagnostic_OnEachLineThatAnnotatesNothing() =>
-        new AnalyzerTest(new UnusableAnnotationAnalyzer())
+        new Verify.Test
         {
-            AdditionalFiles =
+            TestState =
             {
-                ("SafePrivacy.Annotations.txt", """
-                    # Vendor SDK types we cannot annotate.
-                    P:Vendor.Profile.Email          PersonalData(Contact)
-                      P:Vendor.Profile.Emial        PersonalData(Contact)   # a typo
-                    P:Vendor.Profile.Email          PersonalData(Postcode)
-                    P:Vendor.Profile.Email
-                    M:Vendor.Client.FetchNote       UserGeneratedContent
-                    M:Vendor.Client.Missing         UserGeneratedContent
-                    """),
+                AdditionalFiles =
+                {
+                    ("SafePrivacy.Annotations.txt", """
+                        # Vendor SDK types we cannot annotate.
+                        P:Vendor.Profile.Email          PersonalData(Contact)
+                          P:Vendor.Profile.Emial        PersonalData(Contact)   # a typo
+                        P:Vendor.Profile.Email          PersonalData(Postcode)
+                        P:Vendor.Profile.Email
+                        M:Vendor.Client.FetchNote       UserGeneratedContent
+                        M:Vendor.Client.Missing         UserGeneratedContent
+                        """),
+                },
+                Sources = { Vendor },
             },
-            Sources = { Vendor },
             ExpectedDiagnostics =
             {
                 At("SafePrivacy.Annotations.txt", 3, 3, 25, "P:Vendor.Profile.Emial", "it names no symbol this compilation can see; check the namespace, type and member names"),
@@ -45,14 +48,17 @@ public sealed class SP9003UnusableAnnotationTests
 
     [Fact]
     public Task Diagnostic_InEveryAnnotationsFileButNotInOtherTextFiles() =>
-        new AnalyzerTest(new UnusableAnnotationAnalyzer())
+        new Verify.Test
         {
-            AdditionalFiles =
+            TestState =
             {
-                ("vendor.safeprivacy.txt", "T:Vendor.Profil PersonalData\n"),
-                ("notes.txt", "T:Vendor.Profil PersonalData\n"),
+                AdditionalFiles =
+                {
+                    ("vendor.safeprivacy.txt", "T:Vendor.Profil PersonalData\n"),
+                    ("notes.txt", "T:Vendor.Profil PersonalData\n"),
+                },
+                Sources = { Vendor },
             },
-            Sources = { Vendor },
             ExpectedDiagnostics =
             {
                 At("vendor.safeprivacy.txt", 1, 1, 16, "T:Vendor.Profil", "it names no symbol this compilation can see; check the namespace, type and member names"),
@@ -61,18 +67,21 @@ public sealed class SP9003UnusableAnnotationTests
 
     [Fact]
     public Task NoDiagnostic_WhenEveryLineResolves() =>
-        new AnalyzerTest(new UnusableAnnotationAnalyzer())
+        new Verify.Test
         {
-            AdditionalFiles =
+            TestState =
             {
-                ("SafePrivacy.Annotations.txt", """
-                    P:Vendor.Profile.Email          PersonalData(Contact)   # comments and blank lines are fine
+                AdditionalFiles =
+                {
+                    ("SafePrivacy.Annotations.txt", """
+                        P:Vendor.Profile.Email          PersonalData(Contact)   # comments and blank lines are fine
 
-                    M:Vendor.Client.FetchNote       UserGeneratedContent
-                    M:Vendor.Client.FetchNote(System.Int32) SpecialCategoryData(Health, Inferred)
-                    T:Vendor.Profile                NotPersonalData
-                    """),
+                        M:Vendor.Client.FetchNote       UserGeneratedContent
+                        M:Vendor.Client.FetchNote(System.Int32) SpecialCategoryData(Health, Inferred)
+                        T:Vendor.Profile                NotPersonalData
+                        """),
+                },
+                Sources = { Vendor },
             },
-            Sources = { Vendor },
         }.RunAsync();
 }

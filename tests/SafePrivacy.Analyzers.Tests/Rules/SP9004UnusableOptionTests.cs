@@ -1,57 +1,67 @@
 using System.Threading.Tasks;
-using SafePrivacy.Analyzers.Rules;
-using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafePrivacy.Analyzers.Rules.UnusableOptionAnalyzer>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
 
-// Options come from an .editorconfig, which only the AnalyzerTest form sets (as the SP9001 configuration tests do).
+// Options come from an .editorconfig, which only the Test form sets (as the SP9001 configuration tests do).
 public sealed class SP9004UnusableOptionTests
 {
     private const string Source = "public class Patient { public string Nickname { get; set; } = \"\"; }";
 
     [Fact]
     public Task Diagnostic_ForACategoryInTheWrongCase_ANumber_AndAnUnknownName() =>
-        new AnalyzerTest(new UnusableOptionAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.discovery_patterns = Nickname:name, Handle:3, NhsNumber:GovernmentIdentifier, Pet:Animal, Badge:\n",
-            Sources = { Source },
-            ExpectedDiagnostics =
+            TestState =
             {
-                Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Nickname:name': 'name' is not a DataCategory member (did you mean 'Name'?), so 'Nickname' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
-                Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Handle:3': '3' is a number, not a DataCategory member, so 'Handle' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
-                Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Pet:Animal': 'Animal' is not a DataCategory member, so 'Pet' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
-                Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Badge:': the category after ':' is empty, so 'Badge' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.discovery_patterns = Nickname:name, Handle:3, NhsNumber:GovernmentIdentifier, Pet:Animal, Badge:") },
+                Sources = { Source },
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Nickname:name': 'name' is not a DataCategory member (did you mean 'Name'?), so 'Nickname' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Handle:3': '3' is a number, not a DataCategory member, so 'Handle' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Pet:Animal': 'Animal' is not a DataCategory member, so 'Pet' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery_patterns' has the unusable value 'Badge:': the category after ':' is empty, so 'Badge' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier"),
+                },
             },
         }.RunAsync();
 
     [Fact]
     public Task Diagnostic_ForADiscoverySwitchThatIsNeitherTrueNorFalse() =>
-        new AnalyzerTest(new UnusableOptionAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.discovery = off\n",
-            Sources = { Source },
-            ExpectedDiagnostics =
+            TestState =
             {
-                Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery' has the unusable value 'off': it is true or false, so discovery stays on"),
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.discovery = off") },
+                Sources = { Source },
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.discovery' has the unusable value 'off': it is true or false, so discovery stays on"),
+                },
             },
         }.RunAsync();
 
     [Fact]
     public Task Diagnostic_OncePerValue_HoweverManyFilesItAppliesTo() =>
-        new AnalyzerTest(new UnusableOptionAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.discovery_patterns = Nickname:name\n",
-            Sources = { Source, "public class Member { }", "public class Moderator { }" },
-            ExpectedDiagnostics = { Verify.Diagnostic("SP9004").WithArguments("safe_privacy.discovery_patterns", "Nickname:name", "'name' is not a DataCategory member (did you mean 'Name'?), so 'Nickname' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier") },
+            TestState =
+            {
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.discovery_patterns = Nickname:name") },
+                Sources = { Source, "public class Member { }", "public class Moderator { }" },
+                ExpectedDiagnostics = { Verify.Diagnostic("SP9004").WithArguments("safe_privacy.discovery_patterns", "Nickname:name", "'name' is not a DataCategory member (did you mean 'Name'?), so 'Nickname' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier") },
+            },
         }.RunAsync();
 
     [Fact]
     public Task NoDiagnostic_ForValidOptions() =>
-        new AnalyzerTest(new UnusableOptionAnalyzer())
+        new Verify.Test
         {
-            EditorConfig = "safe_privacy.discovery = FALSE\nsafe_privacy.discovery_patterns = Nickname:Name, Handle, NhsNumber : GovernmentIdentifier\n",
-            Sources = { Source },
+            TestState =
+            {
+                AnalyzerConfigFiles = { Verify.Test.EditorConfig("safe_privacy.discovery = FALSE", "safe_privacy.discovery_patterns = Nickname:Name, Handle, NhsNumber : GovernmentIdentifier") },
+                Sources = { Source },
+            },
         }.RunAsync();
 
     [Fact]

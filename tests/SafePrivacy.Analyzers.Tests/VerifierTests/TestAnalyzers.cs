@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -7,15 +8,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafePrivacy.Analyzers.Tests.VerifierTests;
 
-// Small analyzers that exercise the verifier itself, independent of any SafePrivacy rule. They run only inside
+// Small analyzers that exercise the test setup itself, independent of any SafePrivacy rule. They run only inside
 // the tests, never in a compiler, and some are deliberately wrong — so the analyzer-authoring rules do not apply.
 #pragma warning disable RS1036, RS1037, RS1038, RS1041, RS2008
 
+/// <summary>Reports every field named <c>bad</c>, from a symbol action: visible live as well as in a build.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BadFieldAnalyzer : DiagnosticAnalyzer
 {
@@ -27,18 +28,23 @@ public sealed class BadFieldAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+        ReportBadFields(context, Rule);
+    }
+
+    /// <summary>Reports <paramref name="rule"/> on each field named <c>bad</c>, with the name and then <paramref name="more"/> as arguments.</summary>
+    public static void ReportBadFields(AnalysisContext context, DiagnosticDescriptor rule, params object[] more) =>
         context.RegisterSymbolAction(
             c =>
             {
                 if (c.Symbol.Name == "bad")
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Symbol.Locations[0], c.Symbol.Name));
+                    c.ReportDiagnostic(Diagnostic.Create(rule, c.Symbol.Locations[0], new object[] { c.Symbol.Name }.Concat(more).ToArray()));
                 }
             },
             SymbolKind.Field);
-    }
 }
 
+/// <summary>Renames <c>bad</c> to <c>good</c>, which breaks the build where the type already has a <c>good</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
 public sealed class BadFieldCodeFix : CodeFixProvider
 {
@@ -72,11 +78,15 @@ public sealed class ThrowingAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>Reports only at compilation end without saying so: invisible in the IDE while typing.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BuildOnlyAnalyzer : DiagnosticAnalyzer
+/// <summary>
+/// Reports only at compilation end, so only a build shows the finding; with <see cref="Declared"/> its descriptor
+/// says so (the <c>CompilationEnd</c> tag), as a rule that needs the whole compilation must.
+/// </summary>
+public abstract class CompilationEndAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(BadFieldAnalyzer.Rule);
+    protected CompilationEndAnalyzer(DiagnosticDescriptor rule) => SupportedDiagnostics = ImmutableArray.Create(rule);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
     public override void Initialize(AnalysisContext context)
     {
@@ -84,16 +94,34 @@ public sealed class BuildOnlyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var bad = new System.Collections.Concurrent.ConcurrentBag<ISymbol>();
+            var bad = new ConcurrentBag<ISymbol>();
             start.RegisterSymbolAction(c => { if (c.Symbol.Name == "bad") { bad.Add(c.Symbol); } }, SymbolKind.Field);
             start.RegisterCompilationEndAction(c =>
             {
                 foreach (var symbol in bad)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(BadFieldAnalyzer.Rule, symbol.Locations[0], symbol.Name));
+                    c.ReportDiagnostic(Diagnostic.Create(SupportedDiagnostics[0], symbol.Locations[0], symbol.Name));
                 }
             });
         });
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Undeclared : CompilationEndAnalyzer
+    {
+        public Undeclared()
+            : base(BadFieldAnalyzer.Rule)
+        {
+        }
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Declared : CompilationEndAnalyzer
+    {
+        public Declared()
+            : base(new DiagnosticDescriptor("TEST0001", "Bad field", "Field '{0}' is bad", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true, customTags: WellKnownDiagnosticTags.CompilationEnd))
+        {
+        }
     }
 }
 
@@ -109,5 +137,22 @@ public sealed class TwoIdAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+    }
+}
+
+/// <summary>One ID with two message shapes, as several SafePrivacy rules have; reports the second shape.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TwoShapeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Short = new("TEST0003", "Bad field", "Field '{0}' is bad", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private static readonly DiagnosticDescriptor Long = new("TEST0003", "Bad field", "Field '{0}' is bad; rename it to '{1}'", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Short, Long);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        BadFieldAnalyzer.ReportBadFields(context, Long, "good");
     }
 }

@@ -1,64 +1,35 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
 using SafePrivacy.Analyzers.Tests.Verifiers;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Tests.VerifierTests.BadFieldAnalyzer, SafePrivacy.Analyzers.Tests.VerifierTests.BadFieldCodeFix>;
 
 namespace SafePrivacy.Analyzers.Tests.VerifierTests;
 
-/// <summary>The verifier is code too: a verifier that cannot fail would make every rule test worthless.</summary>
+/// <summary>
+/// What the SafePrivacy test setup adds to Microsoft.CodeAnalysis.Testing, each shown failing where it must: a check
+/// that could not fail would make every rule test that relies on it worthless.
+/// </summary>
 public sealed class VerifierTests
 {
-    [Fact]
-    public void Markup_ParsesNamedDefaultNestedAndLocationSpans()
-    {
-        var (source, spans) = Markup.Parse("a[|b{|SP2001:c|}|]d{|#0:e|}");
-
-        Assert.Equal("abcde", source);
-        Assert.Collection(
-            spans,
-            s => Assert.Equal((null, 1, 3), (s.Id, s.Span.Start, s.Span.End)),
-            s => Assert.Equal(("SP2001", 2, 3), (s.Id, s.Span.Start, s.Span.End)),
-            s => Assert.Equal(("#0", 4, 5, true, 0), (s.Id, s.Span.Start, s.Span.End, s.IsLocation, s.LocationIndex)));
-    }
-
-    [Theory]
-    [InlineData("class C { [|int x; }", "'[|' opened at line 1, column 11 is never closed")]
-    [InlineData("class C {\n int x;|] }", "'|]' at line 2, column 8 closes nothing")]
-    [InlineData("class C { {|SP2001:int x;|] }", "'|]' at line 1, column 26 closes the '{|' opened at line 1, column 11")]
-    public void Markup_FailsLoudly_WhenUnbalanced(string markup, string expected)
-    {
-        var exception = Assert.Throws<InvalidOperationException>(() => Markup.Parse(markup));
-        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public Task Passes_WhenDiagnosticsMatch() => Verify.VerifyAnalyzerAsync("class C { int [|bad|]; int good; }");
 
     [Fact]
-    public async Task Fails_WithTheMissingDiagnostic_WhenOneIsExpectedButNotReported()
+    public async Task Fails_WithTheSourcesAnnotated_WhenADiagnosticIsUnexpected()
     {
-        var exception = await Assert.ThrowsAsync<VerificationException>(() => Verify.VerifyAnalyzerAsync("class C { int [|good|]; }"));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAnalyzerAsync("class C { int bad; }"));
 
-        Assert.Contains("Missing (expected but not reported):", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("TEST0001 in Test0.cs at [14..18)", exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unexpected", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Fails_WithTheSourceAnnotated_WhenADiagnosticIsUnexpected()
-    {
-        var exception = await Assert.ThrowsAsync<VerificationException>(() => Verify.VerifyAnalyzerAsync("class C { int bad; }"));
-
-        Assert.Contains("Unexpected (reported but not expected):", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("TEST0001 warning at Test0.cs(1,15)-(1,18): Field 'bad' is bad", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("expected \"0\" actual \"1\"", exception.Message, StringComparison.Ordinal);
         Assert.Contains("class C { int {|TEST0001:bad|}; }", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Fails_WhenTheMessageDiffers()
     {
-        var exception = await Assert.ThrowsAsync<VerificationException>(() => Verify.VerifyAnalyzerAsync(
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAnalyzerAsync(
             "class C { int {|#0:bad|}; }",
             Verify.Diagnostic("TEST0001").WithLocation(0).WithMessage("Field 'bad' is fine")));
 
@@ -69,41 +40,74 @@ public sealed class VerifierTests
     [Fact]
     public async Task Fails_WhenTheSourceDoesNotCompile()
     {
-        var exception = await Assert.ThrowsAsync<VerificationException>(() => Verify.VerifyAnalyzerAsync("class C { int bad = \"text\"; }"));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAnalyzerAsync("class C { int good = \"text\"; }"));
 
-        Assert.Contains("does not compile", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("do not compile", exception.Message, StringComparison.Ordinal);
         Assert.Contains("CS0029", exception.Message, StringComparison.Ordinal);
     }
+
+    // Expecting the error does not make a broken source acceptable: only AllowCompilerErrors does.
+    [Fact]
+    public async Task Fails_WhenTheSourceDoesNotCompile_EvenIfTheErrorIsExpected()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAnalyzerAsync(
+            "class C { int good = {|CS0029:\"text\"|}; }"));
+
+        Assert.Contains("do not compile", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task Passes_WithCompilerErrors_WhenTheTestAllowsThem() => new CSharpAnalyzerVerifier<BadFieldAnalyzer>.Test
+    {
+        AllowCompilerErrors = true,
+        TestCode = "class C { int [|bad|] = \"text\"; void M( }",
+    }.RunAsync();
 
     [Fact]
     public async Task Fails_WhenAnAnalyzerThrows()
     {
-        var test = new AnalyzerTest(new ThrowingAnalyzer()) { Sources = { "class C { }" } };
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => CSharpAnalyzerVerifier<ThrowingAnalyzer>.VerifyAnalyzerAsync("class C { }"));
 
-        var exception = await Assert.ThrowsAsync<VerificationException>(test.RunAsync);
-
-        Assert.Contains("An analyzer threw", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("AD0001", exception.Message, StringComparison.Ordinal);
         Assert.Contains("boom", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Fails_WhenADiagnosticAppearsOnlyInAFullBuild()
     {
-        var test = new AnalyzerTest(new BuildOnlyAnalyzer()) { Sources = { "class C { int [|bad|]; }" } };
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CSharpAnalyzerVerifier<CompilationEndAnalyzer.Undeclared>.VerifyAnalyzerAsync("class C { int [|bad|]; }"));
 
-        var exception = await Assert.ThrowsAsync<VerificationException>(test.RunAsync);
-
-        Assert.Contains("not in document analysis", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("not in the per-document analysis the IDE runs", exception.Message, StringComparison.Ordinal);
     }
+
+    // A rule that needs the whole compilation says so with the CompilationEnd tag; the IDE shows those after a build.
+    [Fact]
+    public Task Passes_WhenABuildOnlyDiagnosticIsDeclaredCompilationEnd() =>
+        CSharpAnalyzerVerifier<CompilationEndAnalyzer.Declared>.VerifyAnalyzerAsync("class C { int [|bad|]; }");
 
     [Fact]
     public async Task Fails_WhenBareMarkupIsAmbiguous()
     {
-        var test = new AnalyzerTest(new TwoIdAnalyzer()) { Sources = { "class C { int [|bad|]; }" } };
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => CSharpAnalyzerVerifier<TwoIdAnalyzer>.VerifyAnalyzerAsync("class C { int [|bad|]; }"));
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(test.RunAsync);
+        Assert.Contains("Markup syntax can only omit the diagnostic ID if the first analyzer only supports a single diagnostic", exception.Message, StringComparison.Ordinal);
+    }
 
-        Assert.Contains("write {|ID:...|} instead", exception.Message, StringComparison.Ordinal);
+    // Several descriptors may share an ID: named markup takes the ID, and an expected result checks the arguments.
+    [Fact]
+    public Task Diagnostic_ChecksTheIdAndArguments_WhenAnIdHasSeveralMessageShapes() => CSharpAnalyzerVerifier<TwoShapeAnalyzer>.VerifyAnalyzerAsync(
+        "class C { int {|#0:bad|}; } class D { int {|TEST0003:bad|}; }",
+        CSharpAnalyzerVerifier<TwoShapeAnalyzer>.Diagnostic("TEST0003").WithLocation(0).WithArguments("bad", "good"));
+
+    [Fact]
+    public async Task Diagnostic_FailsOnTheArguments_WhenAnIdHasSeveralMessageShapes()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => CSharpAnalyzerVerifier<TwoShapeAnalyzer>.VerifyAnalyzerAsync(
+            "class C { int {|#0:bad|}; }",
+            CSharpAnalyzerVerifier<TwoShapeAnalyzer>.Diagnostic("TEST0003").WithLocation(0).WithArguments("bad", "better")));
+
+        Assert.Contains("Expected diagnostic message arguments to match", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,30 +118,54 @@ public sealed class VerifierTests
     [Fact]
     public async Task CodeFix_Fails_WhenTheFixedSourceDiffers()
     {
-        var exception = await Assert.ThrowsAsync<VerificationException>(() => Verify.VerifyCodeFixAsync(
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyCodeFixAsync(
             "class C { int [|bad|]; }",
             "class C { int best; }"));
 
-        Assert.Contains("is not the expected source", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("content of '/0/Test0.cs' did not match", exception.Message, StringComparison.Ordinal);
         Assert.Contains("class C { int good; }", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public Task FixAll_FixesEveryDiagnosticInEveryScope() => Verify.VerifyFixAllAsync(
-        "class C { int [|bad|]; } class D { int [|bad|]; }",
-        "class C { int good; } class D { int good; }");
+        new[] { "class C { int [|bad|]; } class D { int [|bad|]; }", "class E { int [|bad|]; }" },
+        new[] { "class C { int good; } class D { int good; }", "class E { int good; }" });
 
     [Fact]
     public async Task CodeFix_Fails_WhenTheFixBreaksCompilation()
     {
-        var test = new CodeFixTest(new BadFieldCodeFix(), new BadFieldAnalyzer())
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyCodeFixAsync(
+            "class C { int [|bad|]; int good; }",
+            "class C { int good; int good; }"));
+
+        Assert.Contains("do not compile", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("CS0102", exception.Message, StringComparison.Ordinal);
+    }
+
+    // The framework would fetch any package named in its ReferenceAssemblies; the references all come from files the
+    // build already restored: the BCL's reference assemblies and the real packages of the APIs under test.
+    [Fact]
+    public void References_AreLocalFilesOfTheRealPackages()
+    {
+        var framework = TestReferences.Framework;
+        Assert.Null(framework.ReferenceAssemblyPackage);
+        Assert.Empty(framework.Packages);
+        Assert.Empty(framework.Assemblies);
+
+        var names = TestReferences.PackagePaths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        foreach (var expected in new[] { "SafePrivacy", "Serilog", "NLog", "log4net", "Microsoft.EntityFrameworkCore", "OpenTelemetry.Api", "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.Compliance.Redaction", "MimeKit", "MailKit", "Microsoft.AspNetCore.Identity", "Microsoft.Extensions.Logging.Abstractions" })
         {
-            Sources = { "class C { int [|bad|]; int good; }" },
-            FixedSources = { "class C { int good; int good; }" },
-        };
+            Assert.Contains(expected, names);
+        }
 
-        var exception = await Assert.ThrowsAsync<VerificationException>(test.RunAsync);
+        Assert.All(TestReferences.PackagePaths, path => Assert.True(Path.IsPathRooted(path) && File.Exists(path), path));
+        Assert.DoesNotContain(names, name => name!.StartsWith("xunit", StringComparison.Ordinal) || name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.True(TestReferences.Default.Length > 100 + TestReferences.PackagePaths.Length - TestReferences.Compliance.Length, "The BCL's reference assemblies are missing.");
 
-        Assert.Contains("The fixed source does not compile", exception.Message, StringComparison.Ordinal);
+        // Compliance only where a test asks for it (it switches the flow rules on everywhere).
+        Assert.Equal(
+            new[] { "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.Compliance.Redaction" },
+            TestReferences.Compliance.Select(r => Path.GetFileNameWithoutExtension(r.Display)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(TestReferences.Default, r => Path.GetFileName(r.Display ?? "").StartsWith("Microsoft.Extensions.Compliance", StringComparison.Ordinal));
     }
 }

@@ -8,9 +8,13 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
 
+// The robustness harness keeps the namespace its tests have always imported, so they need no change to use it.
 namespace SafePrivacy.Analyzers.Tests.Verifiers;
 
-/// <summary>Builds the workspace project a test runs in: sources, additional files, .editorconfig, references.</summary>
+/// <summary>
+/// Builds a workspace project for the robustness tests, which apply code fixes outside the test framework: sources,
+/// additional files, .editorconfig, and the references every test compiles against.
+/// </summary>
 internal static class TestProject
 {
     public static readonly string Root = Path.Combine(Path.GetPathRoot(Environment.CurrentDirectory) ?? "/", "src");
