@@ -28,7 +28,8 @@ internal sealed class PrivacyModel
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<string, ConfiguredSinks> _configuredSinks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NamePatterns?> _namePatterns = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SinkHit>> _hits = new(SymbolEqualityComparer.Default);
+    // Lazy, so that analyzers asking for the same body at once (the driver runs them concurrently) walk it once.
+    private readonly ConcurrentDictionary<ISymbol, Lazy<ImmutableArray<SinkHit>>> _hits = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly Lazy<SinkResolver> _sinks;
     private readonly Lazy<DeclaredNames> _declared;
@@ -136,20 +137,35 @@ internal sealed class PrivacyModel
             return ImmutableArray<SinkHit>.Empty;
         }
 
-        return _hits.GetOrAdd(owner, _ =>
+        var hits = _hits.GetOrAdd(owner, _ => new Lazy<ImmutableArray<SinkHit>>(() => Walk(owner, blocks, cancellationToken)));
+        try
         {
-            try
-            {
-                Bodies.Remember(blocks[0].SemanticModel);
-                var walker = new FlowWalker(this, owner, summaryOf: null, SummaryLevels - 1, ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree), cancellationToken);
-                return IsCandidate(blocks, walker) ? walker.Run(blocks).Hits : ImmutableArray<SinkHit>.Empty;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
-            {
-                // An analyzer must never fail a user's build or IDE; debug builds (the tests) rethrow to find the bug.
-                return ImmutableArray<SinkHit>.Empty;
-            }
-        });
+            return hits.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            // The walk was cancelled for the analyzer that started it: forget it, and if this caller's own analysis
+            // goes on, walk the body for it.
+            ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<ISymbol, Lazy<ImmutableArray<SinkHit>>>>)_hits)
+                .Remove(new System.Collections.Generic.KeyValuePair<ISymbol, Lazy<ImmutableArray<SinkHit>>>(owner, hits));
+            cancellationToken.ThrowIfCancellationRequested();
+            return Walk(owner, blocks, cancellationToken);
+        }
+    }
+
+    private ImmutableArray<SinkHit> Walk(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Bodies.Remember(blocks[0].SemanticModel);
+            var walker = new FlowWalker(this, owner, summaryOf: null, SummaryLevels - 1, ConfiguredSinksFor(blocks[0].Syntax.SyntaxTree), cancellationToken);
+            return IsCandidate(blocks, walker) ? walker.Run(blocks).Hits : ImmutableArray<SinkHit>.Empty;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
+        {
+            // An analyzer must never fail a user's build or IDE; debug builds (the tests) rethrow to find the bug.
+            return ImmutableArray<SinkHit>.Empty;
+        }
     }
 
     /// <summary>

@@ -96,10 +96,14 @@ internal sealed class WalkContext
             return true;
         }
 
+        // A number or a flag computed from what it is given is a judgement, not a copy (as for library calls): it
+        // matters only where the helper reads data of its own.
         var definition = MethodBodies.Definition(method);
-        return !definition.ReturnsVoid
-            || definition.MethodKind == MethodKind.Constructor
+        var passesOn = definition.MethodKind == MethodKind.Constructor
             || definition.Parameters.Any(p => p.RefKind != RefKind.None)
+            || (!definition.ReturnsVoid && !KnownCalls.ReturnsNumberOrFlag(definition.ReturnType))
+            || (KnownCalls.ReturnsNumberOrFlag(definition.ReturnType) && index.MayReturnData(definition));
+        return passesOn
             || index.MaySinkWhatItIsGiven(definition)
             || (Model.DeclaresModerationPipelines && index.MayReachSink(definition));
     }
