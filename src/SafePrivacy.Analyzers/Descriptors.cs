@@ -205,7 +205,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PersonalDataShared = Create(
         RuleIds.PersonalDataShared,
         "Declare who receives personal data sent to another party",
-        "{0} is sent to another party by {1}{2} with no [Recipient] in scope; declare who receives it on '{3}' or its type",
+        "{0} is sent to {1} by {2}{3} with no [Recipient] in scope; declare who receives it on '{4}' or its type",
         Categories.Sharing,
         DiagnosticSeverity.Warning,
         "Sending personal data to another organisation — a moderation vendor, a cloud API, the National Crime Agency — is a " +

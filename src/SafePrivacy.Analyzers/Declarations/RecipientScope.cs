@@ -14,9 +14,10 @@ internal static class RecipientScope
     /// Transfers (request bodies, <c>[ExternalTransfer]</c>, configured transfer sinks) and URLs, whose host receives
     /// what they carry; and a classifier the compilation does not implement — one declared here but implemented
     /// elsewhere (a vendor SDK, a remote service behind an interface). A classifier implemented in the compilation
-    /// runs in-house.
+    /// runs in-house. And every sink of a vendor's SDK the catalogue names a party for (Sentry, Application Insights,
+    /// Twilio, an LLM), whatever else its kind says (telemetry too).
     /// </summary>
-    public static bool ReachesAnotherParty(SinkHit hit, PrivacyModel model) => hit.Kind switch
+    public static bool ReachesAnotherParty(SinkHit hit, PrivacyModel model) => ThirdParties.Of(hit) is not null || hit.Kind switch
     {
         SinkKind.Transfer or SinkKind.Url => true,
         SinkKind.Classifier => hit.Via.IsDefaultOrEmpty

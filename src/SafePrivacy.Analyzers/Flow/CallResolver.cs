@@ -190,7 +190,7 @@ internal sealed class CallResolver
 
     // Whether a method name declared on these types can be the one a receiver of these types calls.
     private bool Matches(HashSet<string>? declaringTypes, IReadOnlyCollection<string>? receiver) =>
-        declaringTypes is not null && (receiver is null || Related(receiver).Overlaps(declaringTypes));
+        declaringTypes is not null && (receiver is null || declaringTypes.Contains(QualifiedNames.AnyType) || Related(receiver).Overlaps(declaringTypes));
 
     // The types a receiver of these types is, by simple name: themselves, their base types and interfaces. The
     // members it can be asked for are declared on one of them.

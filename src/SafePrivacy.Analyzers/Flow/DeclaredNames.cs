@@ -410,7 +410,10 @@ internal sealed class DeclaredNames
     {
         foreach (var entry in SinkCatalogue.Entries)
         {
-            var typeNames = new[] { SimpleTypeName(entry.TypeName), entry.DisplayType, entry.ReceiverType is { } receiverType ? SimpleTypeName(receiverType) : null };
+            // An extension method is called on receivers of any type that converts to its `this` (Dapper on every
+            // DbConnection), and some interfaces are called through library classes no name lists (AmazonS3Client).
+            var anyReceiver = entry.Receiver is null && (entry.AnyReceiver || IsExtensionClass(model.Compilation, entry.TypeName));
+            var typeNames = new[] { anyReceiver ? QualifiedNames.AnyType : null, SimpleTypeName(entry.TypeName), entry.DisplayType, entry.ReceiverType is { } receiverType ? SimpleTypeName(receiverType) : null };
             foreach (var method in entry.MethodNames)
             {
                 var name = method.StartsWith("set_", System.StringComparison.Ordinal) ? method.Substring(4) : method;
@@ -448,6 +451,9 @@ internal sealed class DeclaredNames
         }
     }
 
+    private static bool IsExtensionClass(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName) is { IsStatic: true, MightContainExtensionMethods: true };
+
     private static string SimpleTypeName(string metadataName)
     {
         var name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
@@ -466,6 +472,9 @@ internal sealed class DeclaredNames
 /// <summary>Method names, each with the simple names of the types that declare one by that name.</summary>
 internal sealed class QualifiedNames
 {
+    /// <summary>Stands for every type: a method of that name is matched whatever the receiver's type.</summary>
+    public const string AnyType = "*";
+
     private readonly Dictionary<string, HashSet<string>> _typesByMethod = new(System.StringComparer.Ordinal);
 
     public void Add(string typeName, string methodName)

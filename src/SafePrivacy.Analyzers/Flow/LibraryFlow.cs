@@ -10,8 +10,8 @@ namespace SafePrivacy.Analyzers.Flow;
 /// result that shares a type parameter with an input is made of that input (<c>Where</c>, <c>First</c>,
 /// <c>ToList</c>, <c>Task.FromResult</c>, a <c>Select</c> of what its selector returns, <c>TryGetValue</c>'s out
 /// value); text, text-like values (a <c>Uri</c>, a <c>MailAddress</c>) and bytes are made of every input; a JSON or
-/// XML document, and any other object a library constructor builds, holds what it is given (an
-/// <c>ActivityEvent</c> its tags). Any other result is what its own type says, and carries no input: an
+/// XML document, and any other object a library constructor (or a static factory of the object's own class:
+/// <c>MailboxAddress.Parse</c>) builds, holds what it is given (an <c>ActivityEvent</c> its tags). Any other result is what its own type says, and carries no input: an
 /// <c>Account</c> returned by <c>SignIn(name, password)</c> is not the password.
 /// </summary>
 internal sealed class LibraryFlow
@@ -65,7 +65,7 @@ internal sealed class LibraryFlow
         }
 
         // A new object, or a document, is built from what it is given: it holds it, whatever its own type says.
-        if (ValuePrinting.PrintsContent(produced) || definition.MethodKind == MethodKind.Constructor && TypeParametersIn(produced).Count == 0)
+        if (ValuePrinting.PrintsContent(produced) || (definition.MethodKind == MethodKind.Constructor || IsFactory(definition, produced)) && TypeParametersIn(produced).Count == 0)
         {
             return Inputs.Held;
         }
@@ -87,6 +87,29 @@ internal sealed class LibraryFlow
         }
 
         return new Inputs(receiver, parameters);
+    }
+
+    // A static method of a class that returns an instance of it is a constructor by another name: MailboxAddress.Parse,
+    // BinaryData.FromString, ChatMessage.CreateUserMessage.
+    private static bool IsFactory(IMethodSymbol definition, ITypeSymbol produced) =>
+        definition.IsStatic
+        && definition.MethodKind == MethodKind.Ordinary
+        && produced.TypeKind == TypeKind.Class
+        && produced.SpecialType == SpecialType.None
+        && definition.ContainingType is { TypeKind: TypeKind.Class } factory
+        && DerivesFrom(produced, factory);
+
+    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Every type parameter a type mentions, however nested (List<Func<T, Task<TResult>>> mentions T and TResult).

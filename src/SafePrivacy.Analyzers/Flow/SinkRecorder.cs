@@ -34,6 +34,12 @@ internal sealed class SinkRecorder
     /// </summary>
     public void RecordCall(ResolvedSink sink, IOperation call, IOperation? instance, CallArguments arguments)
     {
+        // A sink only with some arguments (SendGrid's showAllRecipients, a Dapper command that writes) is not one here.
+        if (!sink.AppliesTo(call))
+        {
+            return;
+        }
+
         var template = sink.FixedTemplate;
         if (template is null && sink.TemplateOrdinal >= 0)
         {

@@ -12,7 +12,9 @@ namespace SafePrivacy.Analyzers.Rules;
 /// <summary>
 /// SP5002: a <c>[ModerationClassifier]</c> is given personal data beyond the content — an object whose members
 /// include other personal data (a whole user, a post with its author), or a separate personal-data argument next to
-/// the content. The content itself, a content-only type, and pseudonymous identifiers are fine.
+/// the content. The content itself, a content-only type, and pseudonymous identifiers are fine. Inside a
+/// <c>[ModerationPipeline]</c>, an LLM or moderation API (IChatClient, OpenAI's chat and moderation clients) is such
+/// a classifier too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClassifierGivenMoreThanContentAnalyzer : DiagnosticAnalyzer
@@ -29,9 +31,10 @@ public sealed class ClassifierGivenMoreThanContentAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBody(FlowContext context)
     {
+        var inPipeline = ModerationScope.EnclosingPipeline(context.Owner) is not null;
         foreach (var hit in context.Hits)
         {
-            if (hit.Kind != SinkKind.Classifier || hit.FromCallee)
+            if (hit.FromCallee || !(hit.Kind == SinkKind.Classifier || (inPipeline && ThirdParties.Of(hit) is { AnalysesContent: true })))
             {
                 continue;
             }

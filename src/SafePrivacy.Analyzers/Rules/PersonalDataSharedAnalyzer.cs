@@ -3,12 +3,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafePrivacy.Analyzers.Declarations;
 using SafePrivacy.Analyzers.Flow;
+using SafePrivacy.Analyzers.Sinks;
 
 namespace SafePrivacy.Analyzers.Rules;
 
 /// <summary>
 /// SP4001: personal data sent to another party — HTTP request bodies and URLs, <c>[ExternalTransfer]</c> methods, a
-/// <c>[ModerationClassifier]</c> whose implementation lives outside the compilation — with no <c>[Recipient]</c> in scope.
+/// <c>[ModerationClassifier]</c> whose implementation lives outside the compilation, the vendor SDKs the catalogue
+/// names a party for (Sentry, Application Insights, Twilio, Stripe, LLM APIs) — with no <c>[Recipient]</c> in scope.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataSharedAnalyzer : DiagnosticAnalyzer
@@ -32,7 +34,8 @@ public sealed class PersonalDataSharedAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.Report(Descriptors.PersonalDataShared, hit, hit.DescribeData(context.Model.Classifier), hit.Sink, hit.DescribeVia(), context.OwnerName);
+            var party = ThirdParties.Of(hit)?.Name ?? "another party";
+            context.Report(Descriptors.PersonalDataShared, hit, hit.DescribeData(context.Model.Classifier), party, hit.Sink, hit.DescribeVia(), context.OwnerName);
         }
     }
 }

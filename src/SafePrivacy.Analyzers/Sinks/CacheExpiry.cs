@@ -2,13 +2,16 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SafePrivacy.Analyzers.Declarations;
+using SafePrivacy.Analyzers.Flow;
 
 namespace SafePrivacy.Analyzers.Sinks;
 
 /// <summary>
-/// What the cache APIs do with expiry: whether a write to a cache (IDistributedCache, IMemoryCache, a cache entry)
-/// gives the entry an expiry — as an argument, through options built inline or in a local of the body, or in the
-/// factory that creates the entry.
+/// What the cache APIs do with expiry: whether a write to a cache (IDistributedCache, IMemoryCache, a cache entry,
+/// a Redis key) gives the entry an expiry — as an argument, through options built inline or in a local of the body,
+/// in the factory that creates the entry, or by a later KeyExpire of the same Redis key. HybridCache is not among
+/// them: its entries always expire (its default options).
 /// </summary>
 internal static class CacheExpiry
 {
@@ -24,8 +27,111 @@ internal static class CacheExpiry
         "Microsoft.Extensions.Caching.Memory.CacheExtensions",
         "Microsoft.Extensions.Caching.Memory.ICacheEntry");
 
+    // Redis: every write leaves the key without a time to live unless it is given one, in the call or by a later
+    // KeyExpire on the same key.
+    private static readonly ImmutableHashSet<string> RedisTypes = ImmutableHashSet.Create(
+        "StackExchange.Redis.IDatabase", "StackExchange.Redis.IDatabaseAsync");
+
+    private static readonly ImmutableHashSet<string> RedisExpiryMethods = ImmutableHashSet.Create(
+        "KeyExpire", "KeyExpireAsync", "HashFieldExpire", "HashFieldExpireAsync");
+
     /// <summary>Whether <paramref name="call"/> writes an entry to a cache without giving it an expiry.</summary>
-    public static bool IsWriteWithoutExpiry(IOperation? call) => IsCacheWrite(call, out var write) && !SetsExpiry(write);
+    public static bool IsWriteWithoutExpiry(IOperation? call)
+    {
+        if (call is IInvocationOperation invocation && IsRedisCall(invocation.TargetMethod))
+        {
+            return !RedisSetsExpiry(invocation);
+        }
+
+        return IsCacheWrite(call, out var write) && !SetsExpiry(write);
+    }
+
+    private static bool IsRedisCall(IMethodSymbol method) =>
+        method.ContainingType is { } type
+        && (RedisTypes.Contains(type.OriginalDefinition.ToDisplayString()) || type.AllInterfaces.Any(i => RedisTypes.Contains(i.OriginalDefinition.ToDisplayString())));
+
+    // An expiry argument with a value (a TimeSpan, a DateTime, an Expiration other than Default or Persist), keepTtl
+    // (the key keeps the time to live it has), or a KeyExpire of the same key after the write in the same body.
+    private static bool RedisSetsExpiry(IInvocationOperation write)
+    {
+        IOperation? key = null;
+        foreach (var argument in write.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Name == "key")
+            {
+                key = argument.Value;
+            }
+
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && IsRedisExpiry(parameter, argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return key is not null && ExpiredLater(write, key);
+    }
+
+    private static bool IsRedisExpiry(IParameterSymbol parameter, IOperation value)
+    {
+        if (parameter.Name == "keepTtl")
+        {
+            return value.ConstantValue is not { HasValue: true, Value: false };
+        }
+
+        var type = parameter.Type.ToDisplayString().TrimEnd('?');
+        if (type is not ("System.TimeSpan" or "System.DateTime" or "StackExchange.Redis.Expiration"))
+        {
+            return false;
+        }
+
+        return OperationShapes.StripConversions(value) switch
+        {
+            ILiteralOperation or IDefaultValueOperation => false,
+            IPropertyReferenceOperation { Property.Name: "Default" or "Persist" } property => !MetadataNames.Is(property.Property.ContainingType, "StackExchange.Redis.Expiration"),
+            _ => true,
+        };
+    }
+
+    private static bool ExpiredLater(IInvocationOperation write, IOperation key)
+    {
+        var keySyntax = OperationShapes.StripConversions(key)!.Syntax;
+        foreach (var operation in Root(write).DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation expire
+                && operation.Syntax.SpanStart > write.Syntax.SpanStart
+                && RedisExpiryMethods.Contains(expire.TargetMethod.Name)
+                && IsRedisCall(expire.TargetMethod)
+                && expire.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key") is { } expired
+                && SameKey(keySyntax, key, expired.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The same constant, the same local or parameter, or the same expression written again ($"user:{id}").
+    private static bool SameKey(SyntaxNode keySyntax, IOperation key, IOperation other)
+    {
+        var stripped = OperationShapes.StripConversions(other)!;
+        if (key.ConstantValue.HasValue && stripped.ConstantValue.HasValue)
+        {
+            return Equals(key.ConstantValue.Value, stripped.ConstantValue.Value);
+        }
+
+        if (OperationShapes.TrackedSymbol(key) is { } symbol && OperationShapes.TrackedSymbol(other) is { } otherSymbol)
+        {
+            return SymbolEqualityComparer.Default.Equals(symbol, otherSymbol);
+        }
+
+        return keySyntax.IsEquivalentTo(stripped.Syntax, topLevel: false);
+    }
 
     private static bool IsCacheWrite(IOperation? operation, out IOperation call)
     {

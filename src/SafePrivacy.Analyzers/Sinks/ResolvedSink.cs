@@ -6,8 +6,16 @@ namespace SafePrivacy.Analyzers.Sinks;
 /// <summary>A method known to be a sink: what kind, how messages name it, and how each parameter renders its value.</summary>
 internal sealed class ResolvedSink
 {
-    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null, string? receiverType = null)
+    public ResolvedSink(
+        SinkKind kind,
+        string display,
+        ImmutableArray<RenderMode?> modes,
+        string? receiver = null,
+        string? template = null,
+        string? receiverType = null,
+        SinkCondition condition = SinkCondition.Always)
     {
+        Condition = condition;
         Kind = kind;
         Display = display;
         Modes = modes;
@@ -36,6 +44,12 @@ internal sealed class ResolvedSink
 
     /// <summary>When set, the call is a sink only on an instance of this type or a type derived from it.</summary>
     public string? ReceiverType { get; }
+
+    /// <summary>When the call is a sink only with some arguments.</summary>
+    public SinkCondition Condition { get; }
+
+    /// <summary>Whether this call, with its arguments, is the sink (always, unless a condition says otherwise).</summary>
+    public bool AppliesTo(IOperation call) => Condition == SinkCondition.Always || SinkConditions.Hold(Condition, call);
 
     public RenderMode? ModeOf(IParameterSymbol? parameter) =>
         parameter is not null && parameter.Ordinal < Modes.Length ? Modes[parameter.Ordinal] : null;

@@ -29,6 +29,19 @@ internal static class SinkCatalogue
         ("args", TemplateArgument), ("detailMessage", Text), ("detailMessageFormat", Template), ("data", Text));
     private static readonly ImmutableArray<(string, RenderMode)> TagValue = P(("value", Text));
 
+    // Before Entries: static fields are initialised in the order they are written.
+    private static readonly ImmutableArray<(string, RenderMode)> SentryValues = P(
+        ("message", Serialized), ("exception", Serialized), ("ex", Serialized), ("evt", Serialized), ("feedback", Serialized), ("contactEmail", Serialized),
+        ("name", Serialized), ("data", Serialized), ("dataPair", Serialized), ("breadcrumb", Serialized), ("value", Serialized),
+        ("values", Serialized), ("tags", Serialized), ("arg", Serialized));
+    private static readonly ImmutableArray<(string, RenderMode)> TwilioValues = P(
+        ("options", Serialized), ("to", Serialized), ("body", Serialized), ("author", Serialized), ("twiml", Serialized), ("customMessage", Serialized), ("contentVariables", Serialized));
+    private static readonly ImmutableArray<(string, RenderMode)> RedisValues = P(
+        ("key", Text), ("value", Serialized), ("values", Serialized), ("hashField", Text), ("hashFields", Serialized), ("field", Text), ("member", Serialized));
+    private static readonly ImmutableArray<(string, RenderMode)> BlobContent = P(("content", Serialized), ("blobName", Text), ("metadata", Serialized), ("options", Serialized));
+    private static readonly ImmutableArray<(string, RenderMode)> MongoDocuments = P(
+        ("document", Serialized), ("documents", Serialized), ("replacement", Serialized), ("update", Serialized), ("requests", Serialized));
+
     public static readonly ImmutableArray<SinkEntry> Entries = ImmutableArray.Create(
         // Microsoft.Extensions.Logging
         new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", LogLevels, MelMessage, DisplayType: "ILogger"),
@@ -105,13 +118,101 @@ internal static class SinkCatalogue
         new SinkEntry(SinkKind.Url, "System.UriBuilder", "set_Query|set_Path|set_Fragment", P(("value", Text))),
         new SinkEntry(SinkKind.Url, "Microsoft.AspNetCore.WebUtilities.QueryHelpers", "AddQueryString", P(("value", Text), ("queryString", Serialized))),
 
-        // The visible recipients of an email.
+        // The visible recipients of an email: System.Net.Mail (still in the BCL, no longer recommended for new code).
         new SinkEntry(SinkKind.EmailRecipient, "System.Net.Mail.MailAddressCollection", "Add", P(("addresses", Text)), Receiver: Recipients),
         new SinkEntry(SinkKind.EmailRecipient, "System.Collections.ObjectModel.Collection`1", "Add|Insert", P(("item", Text)), SinkMatch.Derived, Receiver: Recipients),
-        new SinkEntry(SinkKind.EmailRecipient, "System.Net.Mail.MailMessage", ".ctor", P(("to", Text))));
+        new SinkEntry(SinkKind.EmailRecipient, "System.Net.Mail.MailMessage", ".ctor", P(("to", Text))),
+
+        // MimeKit/MailKit: a MimeMessage's To and Cc lists, and the recipients it is constructed with.
+        // The address objects (MailboxAddress, EmailAddress) are what the message keeps, whatever they print.
+        new SinkEntry(SinkKind.EmailRecipient, "MimeKit.InternetAddressList", "Add|AddRange|Insert", P(("address", Serialized), ("addresses", Serialized)), Receiver: MimeRecipients),
+        new SinkEntry(SinkKind.EmailRecipient, "MimeKit.MimeMessage", ".ctor", P(("to", Serialized))),
+
+        // SendGrid: To and Cc of one personalisation (everyone in it sees the others); MailHelper's one message to
+        // many shares a personalisation only when told to show all recipients.
+        new SinkEntry(SinkKind.EmailRecipient, "SendGrid.Helpers.Mail.SendGridMessage", "AddTo|AddTos|AddCc|AddCcs", P(("email", Serialized), ("emails", Serialized))),
+        new SinkEntry(SinkKind.EmailRecipient, "SendGrid.Helpers.Mail.MailHelper", "CreateSingleEmailToMultipleRecipients", P(("tos", Serialized)), Condition: SinkCondition.ShowsAllRecipients),
+
+        // Vendor SDKs serialise what they are given into their requests, so every value they take is sent whole.
+        // Sentry: messages, exceptions, events, feedback, breadcrumbs, the user, tags and extras all go to Sentry.
+        new SinkEntry(SinkKind.Transfer, "Sentry.SentrySdk", "CaptureMessage|CaptureException|CaptureEvent|CaptureFeedback|AddBreadcrumb|SetTag|ConfigureScope", SentryValues, Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.HubExtensions", "CaptureMessage|CaptureException|CaptureFeedback|AddBreadcrumb", SentryValues, DisplayType: "IHub", Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.SentryClientExtensions", "CaptureMessage|CaptureException|CaptureFeedback", SentryValues, DisplayType: "ISentryClient", Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.ISentryClient", "CaptureEvent|CaptureFeedback", SentryValues, SinkMatch.Implementation, Party: Sentry, AnyReceiver: true),
+        new SinkEntry(SinkKind.Transfer, "Sentry.IHub", "CaptureEvent|CaptureFeedback", SentryValues, SinkMatch.Implementation, Party: Sentry, AnyReceiver: true),
+        new SinkEntry(SinkKind.Transfer, "Sentry.Scope", "SetTag|SetExtra|AddBreadcrumb|set_User|set_TransactionName", SentryValues, Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.SentryEvent", "SetTag|SetExtra|set_User", SentryValues, Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.SentryUser", "set_Id|set_Username|set_Email|set_IpAddress|set_Other", SentryValues, Receiver: "Sentry.Scope.User|Sentry.SentryEvent.User", Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.HasTagsExtensions", "SetTags", SentryValues, DisplayType: "IHasTags", Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.HasExtraExtensions", "SetExtras", SentryValues, DisplayType: "IHasExtra", Party: Sentry),
+        new SinkEntry(SinkKind.Transfer, "Sentry.EventLikeExtensions", "AddBreadcrumb", SentryValues, DisplayType: "Scope", Party: Sentry),
+
+        // Application Insights: telemetry, and a transfer to Microsoft as its processor.
+        new SinkEntry(SinkKind.Telemetry, "Microsoft.ApplicationInsights.TelemetryClient", "TrackEvent|TrackTrace|TrackException|TrackPageView|TrackMetric|TrackAvailability|TrackDependency|TrackRequest|Track", P(("eventName", Serialized), ("message", Serialized), ("exception", Serialized), ("properties", Serialized), ("telemetry", Serialized), ("request", Serialized), ("name", Serialized), ("data", Serialized)), Party: ApplicationInsights),
+        new SinkEntry(SinkKind.Telemetry, "Microsoft.ApplicationInsights.Extensibility.Implementation.UserContext", "set_Id|set_AuthenticatedUserId|set_AccountId", P(("value", Serialized)), Receiver: "Microsoft.ApplicationInsights.DataContracts.TelemetryContext.User", Party: ApplicationInsights),
+
+        // Twilio: the phone number and the text of an SMS, a call, a verification, a conversation message.
+        new SinkEntry(SinkKind.Transfer, "Twilio.Rest.Api.V2010.Account.MessageResource", TwilioCreate, TwilioValues, Party: Twilio),
+        new SinkEntry(SinkKind.Transfer, "Twilio.Rest.Api.V2010.Account.CallResource", TwilioCreate, TwilioValues, Party: Twilio),
+        new SinkEntry(SinkKind.Transfer, "Twilio.Rest.Verify.V2.Service.VerificationResource", TwilioCreate, TwilioValues, Party: Twilio),
+        new SinkEntry(SinkKind.Transfer, "Twilio.Rest.Conversations.V1.Conversation.MessageResource", TwilioCreate, TwilioValues, Party: Twilio),
+
+        // Stripe: what a customer is created or updated with (names, emails, phone numbers, addresses).
+        new SinkEntry(SinkKind.Transfer, "Stripe.CustomerService", "Create|CreateAsync|Update|UpdateAsync", P(("options", Serialized)), SinkMatch.Derived, Party: "Stripe"),
+
+        // LLM and moderation APIs: everything in the prompt or the input goes to the model's provider, who analyses it.
+        new SinkEntry(SinkKind.Transfer, "Microsoft.Extensions.AI.IChatClient", "GetResponseAsync|GetStreamingResponseAsync", P(("messages", Serialized)), SinkMatch.Implementation, Party: ChatModelProvider, AnalysesContent: true, AnyReceiver: true),
+        new SinkEntry(SinkKind.Transfer, "Microsoft.Extensions.AI.ChatClientExtensions", "GetResponseAsync|GetStreamingResponseAsync", P(("chatMessage", Serialized)), DisplayType: "IChatClient", Party: ChatModelProvider, AnalysesContent: true),
+        new SinkEntry(SinkKind.Transfer, "OpenAI.Chat.ChatClient", "CompleteChat|CompleteChatAsync|CompleteChatStreaming|CompleteChatStreamingAsync", P(("messages", Serialized), ("content", Serialized)), SinkMatch.Derived, Party: OpenAI, AnalysesContent: true),
+        new SinkEntry(SinkKind.Transfer, "OpenAI.Responses.ResponsesClient", "CreateResponse|CreateResponseAsync|CreateResponseStreaming|CreateResponseStreamingAsync", P(("options", Serialized), ("inputItems", Serialized), ("userInputText", Serialized), ("content", Serialized)), SinkMatch.Derived, Party: OpenAI, AnalysesContent: true),
+        new SinkEntry(SinkKind.Transfer, "OpenAI.Moderations.ModerationClient", "ClassifyText|ClassifyTextAsync|ClassifyInputs|ClassifyInputsAsync", P(("input", Serialized), ("inputs", Serialized), ("inputParts", Serialized), ("content", Serialized)), SinkMatch.Derived, Party: OpenAI, AnalysesContent: true),
+        new SinkEntry(SinkKind.Transfer, "OpenAI.Embeddings.EmbeddingClient", "GenerateEmbedding|GenerateEmbeddingAsync|GenerateEmbeddings|GenerateEmbeddingsAsync", P(("input", Serialized), ("inputs", Serialized), ("content", Serialized)), SinkMatch.Derived, Party: OpenAI, AnalysesContent: true),
+
+        // Stores beyond EF Core. Dapper: a command's parameters are what it writes, unless its text is a plain read.
+        new SinkEntry(SinkKind.Storage, "Dapper.SqlMapper", DapperCommands, P(("param", Serialized), ("command", Serialized)), DisplayType: "IDbConnection", Condition: SinkCondition.WritesRows),
+
+        // StackExchange.Redis: keys, values, hash fields, list and set members.
+        new SinkEntry(SinkKind.Storage, "StackExchange.Redis.IDatabase", RedisWrites, RedisValues, SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Storage, "StackExchange.Redis.IDatabaseAsync", RedisWritesAsync, RedisValues, SinkMatch.Implementation, DisplayType: "IDatabase"),
+
+        // HybridCache: entries always expire (its default options), so only the basis and retention rules apply.
+        new SinkEntry(SinkKind.Storage, "Microsoft.Extensions.Caching.Hybrid.HybridCache", "GetOrCreateAsync|SetAsync", P(("key", Text), ("value", Serialized), ("state", Serialized), ("factory", Serialized)), SinkMatch.Derived),
+
+        // Blob and object stores.
+        new SinkEntry(SinkKind.Storage, "Azure.Storage.Blobs.BlobClient", "Upload|UploadAsync", BlobContent),
+        new SinkEntry(SinkKind.Storage, "Azure.Storage.Blobs.Specialized.BlockBlobClient", "Upload|UploadAsync", BlobContent),
+        new SinkEntry(SinkKind.Storage, "Azure.Storage.Blobs.BlobContainerClient", "UploadBlob|UploadBlobAsync", BlobContent),
+        new SinkEntry(SinkKind.Storage, "Amazon.S3.IAmazonS3", "PutObject|PutObjectAsync", P(("request", Serialized)), SinkMatch.Implementation, AnyReceiver: true),
+        new SinkEntry(SinkKind.Storage, "Amazon.S3.Transfer.ITransferUtility", "Upload|UploadAsync|UploadWithResponseAsync", P(("stream", Serialized), ("request", Serialized)), SinkMatch.Implementation, DisplayType: "TransferUtility", AnyReceiver: true),
+
+        // Document stores and search indexes.
+        new SinkEntry(SinkKind.Storage, "MongoDB.Driver.IMongoCollection`1", MongoWrites, MongoDocuments, SinkMatch.Implementation, DisplayType: "IMongoCollection"),
+        new SinkEntry(SinkKind.Storage, "MongoDB.Driver.IMongoCollectionExtensions", MongoWrites, MongoDocuments, DisplayType: "IMongoCollection"),
+        new SinkEntry(SinkKind.Storage, "Elastic.Clients.Elasticsearch.ElasticsearchClient", "Index|IndexAsync|Create|CreateAsync", P(("document", Serialized), ("request", Serialized)), SinkMatch.Derived),
+        new SinkEntry(SinkKind.Storage, "Elastic.Clients.Elasticsearch.IndexManyExtensions", "IndexMany|IndexManyAsync", P(("objects", Serialized)), DisplayType: "ElasticsearchClient"));
 
     private const string EfWrites = "Add|AddAsync|AddRange|AddRangeAsync|Update|UpdateRange|Attach|AttachRange";
     private const string Recipients = "System.Net.Mail.MailMessage.To|System.Net.Mail.MailMessage.CC";
+    private const string MimeRecipients = "MimeKit.MimeMessage.To|MimeKit.MimeMessage.Cc";
+
+    private const string Sentry = "Sentry";
+    private const string ApplicationInsights = "Application Insights";
+    private const string Twilio = "Twilio";
+    private const string ChatModelProvider = "the chat model's provider";
+    private const string OpenAI = "OpenAI or Azure OpenAI";
+
+    private const string TwilioCreate = "Create|CreateAsync|CreateWithHeaders|CreateWithHeadersAsync";
+    private const string DapperCommands =
+        "Execute|ExecuteAsync|ExecuteScalar|ExecuteScalarAsync|ExecuteReader|ExecuteReaderAsync|Query|QueryAsync|QueryFirst|QueryFirstAsync"
+        + "|QueryFirstOrDefault|QueryFirstOrDefaultAsync|QuerySingle|QuerySingleAsync|QuerySingleOrDefault|QuerySingleOrDefaultAsync"
+        + "|QueryMultiple|QueryMultipleAsync|QueryUnbufferedAsync";
+    private const string RedisWrites = "StringSet|StringSetAndGet|StringAppend|HashSet|HashFieldSetAndSetExpiry|ListRightPush|ListLeftPush|SetAdd|SortedSetAdd";
+    private const string RedisWritesAsync =
+        "StringSetAsync|StringSetAndGetAsync|StringAppendAsync|HashSetAsync|HashFieldSetAndSetExpiryAsync|ListRightPushAsync|ListLeftPushAsync|SetAddAsync|SortedSetAddAsync";
+    private const string MongoWrites =
+        "InsertOne|InsertOneAsync|InsertMany|InsertManyAsync|ReplaceOne|ReplaceOneAsync|FindOneAndReplace|FindOneAndReplaceAsync"
+        + "|UpdateOne|UpdateOneAsync|UpdateMany|UpdateManyAsync|FindOneAndUpdate|FindOneAndUpdateAsync|BulkWrite|BulkWriteAsync";
+
 
     private static ImmutableArray<(string, RenderMode)> CacheEntry() => P(("key", Text), ("value", Serialized));
 

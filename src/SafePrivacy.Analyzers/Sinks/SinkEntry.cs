@@ -27,6 +27,13 @@ internal enum SinkMatch
 /// <param name="DisplayType">How the type is named in messages, when not its own name ("ILogger" for LoggerExtensions).</param>
 /// <param name="Receiver">The instance must be one of these properties, "Type.Property|…" (Console.Out, Exception.Data).</param>
 /// <param name="ReceiverType">The instance's static type must be (or derive from) this type (a StreamWriter, not any TextWriter).</param>
+/// <param name="Party">The other organisation the data is sent to (a vendor's SDK: "Sentry"), named in messages and the inventory.</param>
+/// <param name="AnalysesContent">The party analyses what it is given (an LLM, a moderation API): a classifier inside a moderation pipeline.</param>
+/// <param name="Condition">When a call is a sink only with some arguments (SendGrid's showAllRecipients, a Dapper command that writes).</param>
+/// <param name="AnyReceiver">
+/// The method may be called on receivers of types no name can list: library classes implementing the interface
+/// (AmazonS3Client), so the candidate index counts a call of that name on any receiver.
+/// </param>
 internal sealed record SinkEntry(
     SinkKind Kind,
     string TypeName,
@@ -35,7 +42,11 @@ internal sealed record SinkEntry(
     SinkMatch Match = SinkMatch.Declared,
     string? DisplayType = null,
     string? Receiver = null,
-    string? ReceiverType = null)
+    string? ReceiverType = null,
+    string? Party = null,
+    bool AnalysesContent = false,
+    SinkCondition Condition = SinkCondition.Always,
+    bool AnyReceiver = false)
 {
     public ImmutableHashSet<string> MethodNames { get; } = ImmutableHashSet.Create(Methods.Split('|'));
 

@@ -219,7 +219,7 @@ internal sealed class SinkResolver
             var display = method.MethodKind == MethodKind.Constructor
                 ? "new " + method.ContainingType.Name
                 : $"{entry.DisplayType ?? type.Name}.{MemberName(method)}";
-            yield return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType);
+            yield return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType, condition: entry.Condition);
         }
     }
 
