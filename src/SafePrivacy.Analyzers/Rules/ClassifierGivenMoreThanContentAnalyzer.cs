@@ -55,9 +55,10 @@ public sealed class ClassifierGivenMoreThanContentAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (taint.Shape == TaintShape.Holder && taint.Origin is ITypeSymbol type)
+        // A whole object, or its serialised text (a prompt made of JsonSerializer.Serialize(post)), holds its members.
+        if (taint.Origin is ITypeSymbol type && (taint.Shape == TaintShape.Holder || classifier.ClassifyType(type).Shape == TaintShape.Holder))
         {
-            var others = classifier.NonContentMembers(taint.Type ?? type);
+            var others = classifier.NonContentMembers(taint.Shape == TaintShape.Holder ? taint.Type ?? type : type);
             return others.IsEmpty ? null : $"the whole '{type.Name}' with {string.Join(", ", others)}";
         }
 

@@ -95,4 +95,29 @@ public sealed class SP2004PersonalDataInTelemetryTests
         }
         {{Model}}
         """);
+
+    [Fact]
+    public Task Diagnostic_ForApplicationInsightsMessagesAndPropertyDictionaries() => Verify.VerifyAnalyzerAsync(
+        $$"""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+
+        public class Signups
+        {
+            public void Track(TelemetryClient telemetry, User user)
+            {
+                telemetry.TrackEvent("SignedUp", {|#0:new Dictionary<string, string> { ["email"] = user.Email }|});
+                telemetry.TrackTrace([|$"Welcome mail sent to {user.DisplayName}"|]);
+                telemetry.TrackException([|new InvalidOperationException(user.Email)|], [|new Dictionary<string, string> { ["name"] = user.DisplayName }|]);
+                telemetry.TrackPageView([|"Profile of " + user.DisplayName|]);
+
+                telemetry.TrackEvent("SignedUp", new Dictionary<string, string> { ["userId"] = user.Id.ToString() });
+                telemetry.TrackTrace("Welcome mail sent");
+            }
+        }
+        {{Model}}
+        """,
+        Verify.Diagnostic("SP2004").WithLocation(0)
+            .WithMessage("'User.Email' (contact details) is sent to telemetry by TelemetryClient.TrackEvent; traces and metrics go to monitoring vendors and are kept, tag an identifier instead"));
 }

@@ -70,4 +70,47 @@ public sealed class SP5002ClassifierGivenMoreThanContentTests
         }
         {{Model}}
         """);
+
+    [Fact]
+    public Task Diagnostic_ForAnLlmOrModerationApiGivenTheAuthorInsideAModerationPipeline() => Verify.VerifyAnalyzerAsync(
+        $$"""
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+        using OpenAI.Moderations;
+        using SafePrivacy;
+
+        [ModerationPipeline]
+        public class LlmModerator
+        {
+            public async Task Handle(IChatClient chat, ModerationClient moderation, Post post)
+            {
+                await chat.GetResponseAsync({|#0:$"Is this post by {post.Author.Email} abusive? {post.Body}"|});
+                await chat.GetResponseAsync([|JsonSerializer.Serialize(post)|]);
+                await moderation.ClassifyTextAsync({|#1:post.Author.Email + ": " + post.Body|});
+
+                await chat.GetResponseAsync($"Is this post abusive? {post.Body}");
+                await moderation.ClassifyTextAsync(post.Body);
+                await chat.GetResponseAsync(JsonSerializer.Serialize(new PostContent { PostId = post.Id, Body = post.Body }));
+            }
+        }
+        {{Model}}
+        """,
+        Verify.Diagnostic("SP5002").WithLocation(0)
+            .WithMessage("Classifier 'IChatClient.GetResponseAsync' is given 'Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"),
+        Verify.Diagnostic("SP5002").WithLocation(1)
+            .WithMessage("Classifier 'ModerationClient.ClassifyTextAsync' is given 'Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"));
+
+    [Fact]
+    public Task NoDiagnostic_ForAnLlmGivenAUserOutsideAModerationPipeline() => Verify.VerifyAnalyzerAsync($$"""
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+
+        public class WelcomeNotes
+        {
+            public Task<ChatResponse> Draft(IChatClient chat, Post post) =>
+                chat.GetResponseAsync($"Write a welcome note for {post.Author.Email} about {post.Body}");
+        }
+        {{Model}}
+        """);
 }
