@@ -108,4 +108,49 @@ public sealed class SP3002StoredWithoutRetentionTests
 
         public class Accounts { public void Save(ForumContext db, Member member) => db.Members.Add(member); }
         """);
+
+    [Fact]
+    public Task Diagnostic_ForVendorStores_UnlessTheStoredTypeOrMemberDeclaresRetention() => Verify.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Data;
+        using System.Threading.Tasks;
+        using Dapper;
+        using Microsoft.Extensions.Caching.Hybrid;
+        using MongoDB.Driver;
+        using SafePrivacy;
+        using StackExchange.Redis;
+
+        public class Report
+        {
+            public int Id { get; set; }
+            [UserGeneratedContent] public string Reason { get; set; } = "";
+        }
+
+        [Retention("P1Y", Reference = "Moderation retention policy 4.2")]
+        public class Appeal
+        {
+            public int Id { get; set; }
+            [UserGeneratedContent] public string Statement { get; set; } = "";
+        }
+
+        public class Reports
+        {
+            public async Task File(IDbConnection db, IMongoCollection<Report> reports, IMongoCollection<Appeal> appeals, IDatabase redis, HybridCache cache, Report report, Appeal appeal)
+            {
+                db.Execute("INSERT INTO reports (reason) VALUES (@Reason)", {|#0:report|});
+                await reports.InsertOneAsync([|report|]);
+                redis.StringSet("report:1", [|report.Reason|], TimeSpan.FromDays(1));
+                await cache.SetAsync("report:1", [|report|]);
+
+                await appeals.InsertOneAsync(appeal);
+                db.Execute("INSERT INTO appeals (statement) VALUES (@Statement)", appeal);
+            }
+
+            [Retention("PT1H", Reference = "Triage cache")]
+            public void Cache(IDatabase redis, Report report) => redis.StringSet("report:2", report.Reason, TimeSpan.FromHours(1));
+        }
+        """,
+        Verify.Diagnostic("SP3002").WithLocation(0)
+            .WithMessage("the whole 'Report' (holds Reason) is stored by IDbConnection.Execute with no [Retention] in scope; declare how long it is kept, such as [Retention(\"P90D\")], on the stored type 'Report', the storing member 'Reports.File' or the assembly"));
 }
