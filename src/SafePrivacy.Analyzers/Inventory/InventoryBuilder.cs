@@ -147,7 +147,8 @@ internal sealed class InventoryBuilder
             _items.Of(hit.Data),
             hit.Via.IsDefault ? ImmutableArray<string>.Empty : hit.Via.Select(SymbolNames.ForMessage).ToImmutableArray(),
             retention,
-            RecipientScope.ReachesAnotherParty(hit, _model));
+            RecipientScope.ReachesAnotherParty(hit, _model),
+            ThirdParties.Of(hit)?.Name);
     }
 
     /// <summary>The public name of an engine sink kind; a kind added to the engine without one fails its test, not silently.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace SafePrivacy.Analyzers.Inventory;
 
@@ -118,6 +119,9 @@ public sealed class ProcessingActivity
     /// <summary>The recipients declared in scope of the activity's members.</summary>
     public ImmutableArray<RecipientDeclaration> Recipients { get; }
 
+    /// <summary>The vendors its sinks send data to (<see cref="SinkFlow.Party"/>), declared as recipients or not, in order of first use.</summary>
+    public ImmutableArray<string> Parties => Sinks.Select(s => s.Party).OfType<string>().Distinct().ToImmutableArray();
+
     /// <summary>Where its data goes: each log, telemetry, storage, transfer … call its members make, in source order.</summary>
     public ImmutableArray<SinkFlow> Sinks { get; }
 }
@@ -141,6 +145,9 @@ public sealed class UndeclaredProcessing
     public ImmutableArray<DataItem> Data { get; }
 
     public ImmutableArray<SinkFlow> Sinks { get; }
+
+    /// <summary>The vendors its sinks send data to (<see cref="SinkFlow.Party"/>), in order of first use.</summary>
+    public ImmutableArray<string> Parties => Sinks.Select(s => s.Party).OfType<string>().Distinct().ToImmutableArray();
 }
 
 /// <summary>What kinds of data a piece of personal data is. Flags combine.</summary>
@@ -250,9 +257,11 @@ public sealed class SinkFlow
         ImmutableArray<DataItem> data,
         ImmutableArray<string> via,
         RetentionDeclaration? retention,
-        bool leavesTheService)
+        bool leavesTheService,
+        string? party = null)
     {
         LeavesTheService = leavesTheService;
+        Party = party;
         Kind = kind;
         Sink = sink;
         Member = member;
@@ -286,6 +295,12 @@ public sealed class SinkFlow
     /// vendor's SDK) — the flows SP4001 asks a <c>[Recipient]</c> for.
     /// </summary>
     public bool LeavesTheService { get; }
+
+    /// <summary>
+    /// The organisation a vendor's SDK sends the data to ('Sentry', 'Twilio', 'OpenAI or Azure OpenAI'), whether or not
+    /// a <c>[Recipient]</c> declares it; null where the sink names no party (an HTTP request goes wherever its URL says).
+    /// </summary>
+    public string? Party { get; }
 }
 
 /// <summary>A <c>[LawfulBasis]</c>.</summary>

@@ -108,7 +108,7 @@ internal static partial class InventoryHtml
         {
             var data = string.Join("<br>", sink.Data.Select(d => Html(InventoryText.Data(d))));
             writer.WriteLine(
-                $"<tr><td><code>{Html(sink.Member)}</code></td><td><code>{Html(sink.Sink)}</code></td><td>{Html(InventoryText.SinkKind(sink.Kind))}</td><td>{data}</td><td><code>{Html(document.Where(sink.Location))}</code></td></tr>");
+                $"<tr><td><code>{Html(sink.Member)}</code></td><td><code>{Html(sink.Sink)}</code>{(sink.Party is { } party ? " to " + Html(party) : string.Empty)}</td><td>{Html(InventoryText.SinkKind(sink.Kind))}</td><td>{data}</td><td><code>{Html(document.Where(sink.Location))}</code></td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");

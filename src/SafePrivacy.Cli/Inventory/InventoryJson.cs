@@ -160,6 +160,11 @@ internal static class InventoryJson
             json.WriteStartObject();
             json.WriteString("kind", sink.Kind.ToString());
             json.WriteString("sink", sink.Sink);
+            if (sink.Party is { } party)
+            {
+                json.WriteString("party", party);
+            }
+
             json.WriteString("member", sink.Member);
             json.WriteString("location", document.Where(sink.Location));
             json.WriteStartArray("data");

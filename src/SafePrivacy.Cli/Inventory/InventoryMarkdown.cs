@@ -87,7 +87,7 @@ internal static class InventoryMarkdown
         foreach (var sink in sinks)
         {
             var data = string.Join(", ", sink.Data.Select(d => Markdown.Escape(InventoryText.Data(d))));
-            writer.WriteLine($"| `{sink.Member}` | `{sink.Sink}` | {InventoryText.SinkKind(sink.Kind)} | {data} | `{document.Where(sink.Location)}` |");
+            writer.WriteLine($"| `{sink.Member}` | `{sink.Sink}`{(sink.Party is { } party ? " to " + Markdown.Escape(party) : string.Empty)} | {InventoryText.SinkKind(sink.Kind)} | {data} | `{document.Where(sink.Location)}` |");
         }
     }
 
