@@ -11,7 +11,7 @@ using SafePrivacy.Analyzers;
 
 namespace SafePrivacy.CodeFixes.Rules;
 
-/// <summary>SP4003: moves the recipient from the visible To or CC list to Bcc.</summary>
+/// <summary>SP4003: moves the recipient from the visible To or CC list to Bcc (System.Net.Mail, MimeKit, SendGrid's Cc).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseBccCodeFixProvider)), Shared]
 public sealed class UseBccCodeFixProvider : DocumentCodeFixProvider
 {
@@ -20,23 +20,43 @@ public sealed class UseBccCodeFixProvider : DocumentCodeFixProvider
     protected override string EquivalenceKey => "SafePrivacy.UseBcc";
 
     protected override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
-        ListAccess(root, diagnostic) is { } list ? $"Move the recipient from {list.Name.Identifier.ValueText} to Bcc" : null;
+        Renamed(root, diagnostic) is { } renamed ? $"Move the recipient from {renamed.From} to Bcc" : null;
 
     protected override void Fix(DocumentEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        foreach (var list in diagnostics.Select(d => ListAccess(editor.OriginalRoot, d)).OfType<MemberAccessExpressionSyntax>().Distinct())
+        var renames = diagnostics.Select(d => Renamed(editor.OriginalRoot, d)).OfType<Rename>().GroupBy(r => r.Name).Select(g => g.First());
+        foreach (var rename in renames)
         {
-            editor.ReplaceNode(list.Name, SyntaxFactory.IdentifierName("Bcc").WithTriviaFrom(list.Name));
+            editor.ReplaceNode(rename.Name, SyntaxFactory.IdentifierName(rename.To).WithTriviaFrom(rename.Name));
         }
     }
 
-    // message.To in `message.To.Add(address)`, where the diagnostic is on `address`.
-    private static MemberAccessExpressionSyntax? ListAccess(SyntaxNode root, Diagnostic diagnostic)
+    // The name to change where the diagnostic is on `address`: the list in `message.To.Add(address)` (System.Net.Mail's
+    // To and CC, MimeKit's To and Cc), or SendGrid's `message.AddCc(address)`. SendGrid's To is left alone: every
+    // personalisation needs a To, so moving it would break the send.
+    private static Rename? Renamed(SyntaxNode root, Diagnostic diagnostic)
     {
-        var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-        return invocation?.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax list }
-            && list.Name.Identifier.ValueText is "To" or "CC"
-            ? list
-            : null;
+        // The call the reported argument is given to, not a call inside it (`To.Add(MailboxAddress.Parse(email))`).
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var invocation = node.AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault()?.Parent?.Parent as InvocationExpressionSyntax
+            ?? node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (invocation?.Expression is not MemberAccessExpressionSyntax call)
+        {
+            return null;
+        }
+
+        if (call.Expression is MemberAccessExpressionSyntax list && list.Name.Identifier.ValueText is "To" or "CC" or "Cc")
+        {
+            return new Rename(list.Name, list.Name.Identifier.ValueText, "Bcc");
+        }
+
+        return call.Name.Identifier.ValueText switch
+        {
+            "AddCc" => new Rename(call.Name, "Cc", "AddBcc"),
+            "AddCcs" => new Rename(call.Name, "Cc", "AddBccs"),
+            _ => null,
+        };
     }
+
+    private sealed record Rename(SimpleNameSyntax Name, string From, string To);
 }

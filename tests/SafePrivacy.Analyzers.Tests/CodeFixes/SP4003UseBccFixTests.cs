@@ -70,4 +70,68 @@ public sealed class SP4003UseBccFixTests
         BatchFixedCode = TwoRecipients.Replace("message.To.Add([|first.Email|])", "message.Bcc.Add(first.Email)", StringComparison.Ordinal)
             .Replace("message.CC.Add([|second.Email|])", "message.Bcc.Add(second.Email)", StringComparison.Ordinal) + Model,
     }.RunAsync();
+
+    private const string MimeRecipients = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using MimeKit;
+
+        public class Notices
+        {
+            public void Send(List<User> people, User first, User second)
+            {
+                var message = new MimeMessage();
+                message.Cc.AddRange([|people.Select(p => MailboxAddress.Parse(p.Email))|]);
+                var pair = new MimeMessage();
+                pair.To.Add([|MailboxAddress.Parse(first.Email)|]);
+                pair.Cc.Add([|MailboxAddress.Parse(second.Email)|]);
+            }
+        }
+        """;
+
+    // MimeKit's To and Cc lists move to its Bcc list; as above, one move at a time leaves the last one alone.
+    [Fact]
+    public Task CodeFix_MovesMimeKitRecipientsToBcc() => new Verify.Test
+    {
+        TestCode = MimeRecipients + Model,
+        FixedCode = MimeRecipients.Replace("message.Cc.AddRange([|", "message.Bcc.AddRange(", StringComparison.Ordinal)
+            .Replace("p.Email))|]);", "p.Email)));", StringComparison.Ordinal)
+            .Replace("pair.To.Add([|MailboxAddress.Parse(first.Email)|])", "pair.Bcc.Add(MailboxAddress.Parse(first.Email))", StringComparison.Ordinal)
+            .Replace("[|MailboxAddress.Parse(second.Email)|]", "MailboxAddress.Parse(second.Email)", StringComparison.Ordinal) + Model,
+        BatchFixedCode = MimeRecipients.Replace("message.Cc.AddRange([|", "message.Bcc.AddRange(", StringComparison.Ordinal)
+            .Replace("p.Email))|]);", "p.Email)));", StringComparison.Ordinal)
+            .Replace("pair.To.Add([|MailboxAddress.Parse(first.Email)|])", "pair.Bcc.Add(MailboxAddress.Parse(first.Email))", StringComparison.Ordinal)
+            .Replace("pair.Cc.Add([|MailboxAddress.Parse(second.Email)|])", "pair.Bcc.Add(MailboxAddress.Parse(second.Email))", StringComparison.Ordinal) + Model,
+    }.RunAsync();
+
+    [Fact]
+    public Task CodeFix_MovesSendGridCcToBcc_AndLeavesItsToAlone() => Verify.VerifyCodeFixAsync(
+        $$"""
+        using SendGrid.Helpers.Mail;
+
+        public class Notices
+        {
+            public void Send(User first, User second)
+            {
+                var message = new SendGridMessage();
+                message.AddTo([|first.Email|]);
+                message.AddCc([|second.Email|], second.DisplayName);
+            }
+        }
+        {{Model}}
+        """,
+        $$"""
+        using SendGrid.Helpers.Mail;
+
+        public class Notices
+        {
+            public void Send(User first, User second)
+            {
+                var message = new SendGridMessage();
+                message.AddTo(first.Email);
+                message.AddBcc(second.Email, second.DisplayName);
+            }
+        }
+        {{Model}}
+        """);
 }
