@@ -299,4 +299,65 @@ public sealed class SP4001PersonalDataSharedTests
         """,
         Verify.Diagnostic("SP4001").WithLocation(0)
             .WithMessage("'User.Email' (contact details) is sent to Sentry by SentrySdk.CaptureMessage through 'ErrorReports.Report' with no [Recipient] in scope; declare who receives it on 'Checkout.Fail' or its type"));
+
+    [Fact]
+    public Task Diagnostic_ForTheOtherOverloadsAndForms_OfTheVendorSdks() => Verify.VerifyAnalyzerAsync($$"""
+        #pragma warning disable OPENAI001 // the Responses API is marked experimental in OpenAI 2.x
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using OpenAI.Embeddings;
+        using OpenAI.Responses;
+        using Sentry;
+        using Twilio.Rest.Api.V2010.Account;
+        using Twilio.Types;
+
+        public class Reports
+        {
+            public async Task Run(IHub hub, ISentryClient client, ResponsesClient responses, EmbeddingClient embeddings, User user, Post post)
+            {
+                var evt = new SentryEvent();
+                evt.SetTag("email", [|user.Email|]);
+                evt.SetExtra("name", [|user.DisplayName|]);
+                hub.CaptureEvent([|new SentryEvent { Message = user.Email }|], scope => { });
+                client.CaptureException([|new InvalidOperationException(user.Email)|]);
+                SentrySdk.ConfigureScope(scope => scope.SetTags([|new[] { new KeyValuePair<string, string>("email", user.Email) }|]));
+                SentrySdk.ConfigureScope((scope, email) => scope.SetTag("email", email), [|user.Email|]);
+
+                await responses.CreateResponseAsync("gpt-4.1", [|$"Summarise {user.DisplayName}'s posts"|]);
+                await embeddings.GenerateEmbeddingAsync([|post.Body|]);
+                CallResource.Create(new PhoneNumber("+441234567890"), new PhoneNumber("+441234567891"), twiml: [|new Twiml($"<Response><Say>Hello {user.DisplayName}</Say></Response>")|]);
+
+                evt.SetTag("theme", user.Theme);
+                await embeddings.GenerateEmbeddingAsync(user.Theme);
+            }
+        }
+        {{Model}}
+        """);
+
+    [Fact]
+    public Task NoDiagnostic_ForTheProjectsOwnTypesNamedLikeVendorSdks() => Verify.VerifyAnalyzerAsync($$"""
+        namespace MyApp.Diagnostics
+        {
+            public static class SentrySdk
+            {
+                public static void CaptureMessage(string message) => System.Diagnostics.Debug.Assert(message.Length > 0);
+            }
+
+            public sealed class TelemetryClient
+            {
+                public void TrackEvent(string name) { }
+            }
+
+            public class Checkout
+            {
+                public void Fail(TelemetryClient telemetry, User user)
+                {
+                    SentrySdk.CaptureMessage(user.Email);
+                    telemetry.TrackEvent(user.DisplayName);
+                }
+            }
+        }
+        {{Model}}
+        """);
 }
