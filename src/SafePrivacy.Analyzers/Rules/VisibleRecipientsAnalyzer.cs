@@ -94,6 +94,11 @@ public sealed class VisibleRecipientsAnalyzer : DiagnosticAnalyzer
 
     private static IOperation? ArgumentAt(SinkHit hit)
     {
+        if (hit.Call is ISimpleAssignmentOperation assignment)
+        {
+            return assignment.Value;
+        }
+
         var arguments = hit.Call switch
         {
             IInvocationOperation invocation => invocation.Arguments,
@@ -126,7 +131,8 @@ public sealed class VisibleRecipientsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    // "MailMessage.CC.Add" → "CC", "MimeMessage.Cc.AddRange" → "Cc", "SendGridMessage.AddCcs" → "Cc"; the rest go to To.
+    // "MailMessage.CC.Add" → "CC", "MimeMessage.Cc.AddRange" → "Cc", "SendGridMessage.AddCcs" → "Cc",
+    // "Personalization.Ccs" → "Cc"; the rest go to To.
     private static string ListName(SinkHit hit)
     {
         var parts = hit.Sink.Split('.');
@@ -135,7 +141,7 @@ public sealed class VisibleRecipientsAnalyzer : DiagnosticAnalyzer
             return parts[1];
         }
 
-        return parts[parts.Length - 1].StartsWith("AddCc", System.StringComparison.Ordinal) ? "Cc" : "To";
+        return parts[parts.Length - 1] is "Ccs" || parts[parts.Length - 1].StartsWith("AddCc", System.StringComparison.Ordinal) ? "Cc" : "To";
     }
 
     /// <summary>

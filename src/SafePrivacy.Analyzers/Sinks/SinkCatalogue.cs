@@ -131,6 +131,7 @@ internal static class SinkCatalogue
         // SendGrid: To and Cc of one personalisation (everyone in it sees the others); MailHelper's one message to
         // many shares a personalisation only when told to show all recipients.
         new SinkEntry(SinkKind.EmailRecipient, "SendGrid.Helpers.Mail.SendGridMessage", "AddTo|AddTos|AddCc|AddCcs", P(("email", Serialized), ("emails", Serialized))),
+        new SinkEntry(SinkKind.EmailRecipient, "SendGrid.Helpers.Mail.Personalization", "set_Tos|set_Ccs", P(("value", Serialized))),
         new SinkEntry(SinkKind.EmailRecipient, "SendGrid.Helpers.Mail.MailHelper", "CreateSingleEmailToMultipleRecipients", P(("tos", Serialized)), Condition: SinkCondition.ShowsAllRecipients),
 
         // Vendor SDKs serialise what they are given into their requests, so every value they take is sent whole.

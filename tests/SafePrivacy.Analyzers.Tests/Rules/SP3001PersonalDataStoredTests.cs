@@ -300,4 +300,34 @@ public sealed class SP3001PersonalDataStoredTests
         }
         {{Model}}
         """);
+
+    [Fact]
+    public Task Diagnostic_ForTheOtherWritesOfTheVendorStores() => Verify.VerifyAnalyzerAsync($$"""
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using Amazon.S3.Transfer;
+        using Azure.Storage.Blobs.Specialized;
+        using Elastic.Clients.Elasticsearch;
+        using MongoDB.Driver;
+        using StackExchange.Redis;
+
+        public class Archive
+        {
+            public async Task Save(BlockBlobClient block, TransferUtility transfer, IMongoCollection<User> users, ElasticsearchClient search, IDatabaseAsync redis, User user)
+            {
+                await block.UploadAsync([|new MemoryStream(Encoding.UTF8.GetBytes(user.Email))|]);
+                await transfer.UploadAsync([|new MemoryStream(Encoding.UTF8.GetBytes(user.DisplayName))|], "archive", "name.txt");
+                await users.FindOneAndReplaceAsync(u => u.Id == user.Id, [|user|]);
+                await search.CreateAsync([|user|], "users", user.Id);
+                await redis.SetAddAsync("emails", [|user.Email|]);
+                await redis.SortedSetAddAsync("names", [|user.DisplayName|], 1);
+                await redis.StringSetAndGetAsync("email:1", [|user.Email|]);
+
+                await transfer.UploadAsync("/tmp/archive.zip", "archive");
+                await redis.SetAddAsync("themes", user.Theme);
+            }
+        }
+        {{Model}}
+        """);
 }

@@ -198,6 +198,8 @@ public sealed class SP4003VisibleRecipientsTests
                 var sameIndex = new SendGridMessage();
                 sameIndex.AddTo([|new EmailAddress(first.Email)|], 1);
                 sameIndex.AddTo([|new EmailAddress(second.Email)|], 1);
+
+                var written = new Personalization { Tos = [|participants.Select(p => new EmailAddress(p.Email)).ToList()|] };
             }
         }
         {{Model}}
@@ -245,6 +247,7 @@ public sealed class SP4003VisibleRecipientsTests
                 one.AddTo(member.Email, member.DisplayName);
                 var listOfOne = new SendGridMessage();
                 listOfOne.AddTos(new List<EmailAddress> { new EmailAddress(member.Email) });
+                var ownPersonalisation = new Personalization { Tos = new List<EmailAddress> { new EmailAddress(member.Email) } };
             }
         }
         {{Model}}

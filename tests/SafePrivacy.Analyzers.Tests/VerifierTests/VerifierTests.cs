@@ -153,7 +153,9 @@ public sealed class VerifierTests
         Assert.Empty(framework.Assemblies);
 
         var names = TestReferences.PackagePaths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
-        foreach (var expected in new[] { "SafePrivacy", "Serilog", "NLog", "log4net", "Microsoft.EntityFrameworkCore", "OpenTelemetry.Api", "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.Compliance.Redaction", "MimeKit", "MailKit", "Microsoft.AspNetCore.Identity", "Microsoft.Extensions.Logging.Abstractions" })
+        foreach (var expected in new[] { "SafePrivacy", "Serilog", "NLog", "log4net", "Microsoft.EntityFrameworkCore", "OpenTelemetry.Api", "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.Compliance.Redaction", "MimeKit", "MailKit", "Microsoft.AspNetCore.Identity", "Microsoft.Extensions.Logging.Abstractions",
+            "SendGrid", "Sentry", "Microsoft.ApplicationInsights", "Twilio", "Stripe.net", "Microsoft.Extensions.AI.Abstractions", "OpenAI", "Azure.AI.OpenAI",
+            "Dapper", "StackExchange.Redis", "Azure.Storage.Blobs", "AWSSDK.S3", "MongoDB.Driver", "Elastic.Clients.Elasticsearch", "Azure.Storage.Common", "AWSSDK.Core", "MongoDB.Bson" })
         {
             Assert.Contains(expected, names);
         }
