@@ -9,7 +9,8 @@ namespace SafePrivacy.Analyzers.Rules;
 /// <summary>
 /// SP3003: a cache entry holding personal data with no expiry — <c>IDistributedCache</c> writes whose options set
 /// no absolute or sliding expiration (or have none), <c>IMemoryCache</c> writes without an expiration argument or
-/// with options, a factory or an entry that sets none.
+/// with options, a factory or an entry that sets none, Redis writes with no time to live and no later KeyExpire of the
+/// same key. HybridCache entries always expire and are never reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CachedWithoutExpiryAnalyzer : DiagnosticAnalyzer

@@ -6,7 +6,7 @@ using SafePrivacy.Analyzers.Sinks;
 
 namespace SafePrivacy.Analyzers.Rules;
 
-/// <summary>SP2004: personal data in telemetry — activity tags, events and baggage, metric tags.</summary>
+/// <summary>SP2004: personal data in telemetry — activity tags, events and baggage, metric tags, Application Insights.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataInTelemetryAnalyzer : DiagnosticAnalyzer
 {

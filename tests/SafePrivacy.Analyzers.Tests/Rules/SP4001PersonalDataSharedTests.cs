@@ -314,8 +314,12 @@ public sealed class SP4001PersonalDataSharedTests
 
         public class Reports
         {
-            public async Task Run(IHub hub, ISentryClient client, ResponsesClient responses, EmbeddingClient embeddings, User user, Post post)
+            public async Task Run(IHub hub, ISentryClient client, ResponsesClient responses, EmbeddingClient embeddings, Azure.AI.OpenAI.AzureOpenAIClient azure, User user, Post post)
             {
+                var deployment = azure.GetChatClient("moderation");
+                await deployment.CompleteChatAsync([|new[] { OpenAI.Chat.ChatMessage.CreateUserMessage($"Classify {post.Body} by {user.DisplayName}") }|]);
+                await azure.GetModerationClient("omni").ClassifyTextAsync([|post.Body|]);
+
                 var evt = new SentryEvent();
                 evt.SetTag("email", [|user.Email|]);
                 evt.SetExtra("name", [|user.DisplayName|]);
