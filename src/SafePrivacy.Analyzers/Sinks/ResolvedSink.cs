@@ -6,8 +6,9 @@ namespace SafePrivacy.Analyzers.Sinks;
 /// <summary>A method known to be a sink: what kind, how messages name it, and how each parameter renders its value.</summary>
 internal sealed class ResolvedSink
 {
-    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null, string? receiverType = null)
+    public ResolvedSink(SinkKind kind, string display, ImmutableArray<RenderMode?> modes, string? receiver = null, string? template = null, string? receiverType = null, int destinationOrdinal = -1)
     {
+        DestinationOrdinal = destinationOrdinal;
         Kind = kind;
         Display = display;
         Modes = modes;
@@ -34,8 +35,14 @@ internal sealed class ResolvedSink
     /// <summary>When set, the call is a sink only on this receiver ("System.Console.Out|System.Console.Error").</summary>
     public string? Receiver { get; }
 
-    /// <summary>When set, the call is a sink only on an instance of this type or a type derived from it.</summary>
+    /// <summary>
+    /// When set, the call is a sink only on an instance of one of these types ("A|B") or types derived from them —
+    /// or, with a <see cref="DestinationOrdinal"/>, only where that argument is.
+    /// </summary>
     public string? ReceiverType { get; }
+
+    /// <summary>The parameter whose argument <see cref="ReceiverType"/> applies to (a serialiser's stream), or -1 for the instance.</summary>
+    public int DestinationOrdinal { get; }
 
     public RenderMode? ModeOf(IParameterSymbol? parameter) =>
         parameter is not null && parameter.Ordinal < Modes.Length ? Modes[parameter.Ordinal] : null;

@@ -26,7 +26,14 @@ internal enum SinkMatch
 /// <param name="Match">Whether derived types or implementations count.</param>
 /// <param name="DisplayType">How the type is named in messages, when not its own name ("ILogger" for LoggerExtensions).</param>
 /// <param name="Receiver">The instance must be one of these properties, "Type.Property|…" (Console.Out, Exception.Data).</param>
-/// <param name="ReceiverType">The instance's static type must be (or derive from) this type (a StreamWriter, not any TextWriter).</param>
+/// <param name="ReceiverType">
+/// The instance's static type must be (or derive from) one of these types, "Type|…" (a StreamWriter, not any
+/// TextWriter); with <paramref name="Destination"/>, the type of that argument instead.
+/// </param>
+/// <param name="Destination">
+/// Parameter names, "a|b": the argument where the value goes (a serialiser's stream), which must be of
+/// <paramref name="ReceiverType"/>; an overload with none of them is no sink.
+/// </param>
 internal sealed record SinkEntry(
     SinkKind Kind,
     string TypeName,
@@ -35,7 +42,8 @@ internal sealed record SinkEntry(
     SinkMatch Match = SinkMatch.Declared,
     string? DisplayType = null,
     string? Receiver = null,
-    string? ReceiverType = null)
+    string? ReceiverType = null,
+    string? Destination = null)
 {
     public ImmutableHashSet<string> MethodNames { get; } = ImmutableHashSet.Create(Methods.Split('|'));
 
