@@ -337,11 +337,18 @@ public sealed class ReachTests
                 new XmlSerializer(typeof(Ticket)).Serialize(writer, [|new Ticket { MemberName = member.Name }|]);
             }
 
+            public void Newtonsoft(Member member, string file)
+            {
+                using var writer = File.CreateText(file);
+                global::Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(writer, [|new Ticket { MemberName = member.Name }|]);
+            }
+
             public void InMemory(Member member)
             {
                 using var stream = new MemoryStream();
                 JsonSerializer.Serialize(stream, new Ticket { MemberName = member.Name });
                 new XmlSerializer(typeof(Ticket)).Serialize(new StringWriter(), new Ticket { MemberName = member.Name });
+                global::Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(new StringWriter(), new Ticket { MemberName = member.Name });
             }
         }
         {{Members}}
@@ -369,4 +376,58 @@ public sealed class ReachTests
         }
         {{Model}}
         """);
+
+    // ---- New entities of a type from another project ----
+
+    [Fact]
+    public Task NewEntityOfALibraryType_IsStoredAsWhatItsTypeSays()
+    {
+        var test = new Stored.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.EntityFrameworkCore;
+
+                    public sealed class Import(DbContext db)
+                    {
+                        public void FromLegacy(string legacyName, string legacyHash)
+                        {
+                            var member = new Data.Member(legacyName) { PasswordHash = legacyHash };
+                            db.Set<Data.Member>().Add([|member|]);
+                            db.Set<Data.Setting>().Add(new Data.Setting { Theme = legacyName });
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    ["Data"] =
+                    {
+                        ReferenceAssemblies = Verifiers.TestReferences.Framework,
+                        Sources =
+                        {
+                            """
+                            namespace Data;
+
+                            public sealed class Member
+                            {
+                                public Member(string name) => Name = name;
+                                [SafePrivacy.PersonalData(SafePrivacy.DataCategory.OnlineIdentifier)] public string Name { get; set; }
+                                [SafePrivacy.PersonalData(SafePrivacy.DataCategory.Credential)] public string? PasswordHash { get; set; }
+                            }
+
+                            public sealed class Setting { public int Id { get; set; } public string Theme { get; set; } = ""; }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { "Data" },
+            },
+        };
+        test.TestState.AdditionalProjects["Data"].AdditionalReferences.AddRange(Verifiers.TestReferences.Default);
+        return test.RunAsync();
+    }
 }
