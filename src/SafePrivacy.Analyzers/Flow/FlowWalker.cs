@@ -650,7 +650,7 @@ internal sealed class FlowWalker
             return receiver.OfElement(index).Retyped(reference.Type);
         }
 
-        var result = MemberValue(reference.Member, receiver, reference.Type);
+        var result = MemberValue(reference.Member, receiver, reference.Type, reference.Instance);
         if (reference is IFieldReferenceOperation field && IsTracked(reference))
         {
             result = result.Union(_state.Get(field.Field));
@@ -670,7 +670,7 @@ internal sealed class FlowWalker
 
     // The value of a member read from a receiver: the member's own annotation, the member's type, and — when the
     // receiver is personal data itself — the projection of it (an address's street is personal data too).
-    private Taints MemberValue(ISymbol member, Taints receiver, ITypeSymbol? type)
+    private Taints MemberValue(ISymbol member, Taints receiver, ITypeSymbol? type, IOperation? instance = null)
     {
         var memberClass = _classifier.ClassifyMember(member);
         if (memberClass.IsSilenced)
@@ -681,7 +681,7 @@ internal sealed class FlowWalker
         var result = _context.TypeTaints(type);
         if (memberClass.IsPersonal)
         {
-            result = result.Add(Taint.Data(member, memberClass.Class, type));
+            result = result.Add(Taint.Data(member, memberClass.Class, type).Through(NavigationPath(instance)));
         }
 
         if (!KnownCalls.IsNonIdentifyingProjection(member, type))
@@ -690,6 +690,67 @@ internal sealed class FlowWalker
         }
 
         return result;
+    }
+
+    // How many members of a navigation chain (order.Customer.Address.Street) a message names.
+    private const int MaximumPathMembers = 6;
+
+    // The members a receiver was reached through from its root, through the queries between them:
+    // `film.Ratings.First().Member` gives "Film.Ratings → Rating.Member"; a root itself (`user`) gives none.
+    private static string? NavigationPath(IOperation? instance)
+    {
+        List<string>? members = null;
+        var current = instance;
+        for (var step = 0; step < 64 && current is not null && (members?.Count ?? 0) < MaximumPathMembers; step++)
+        {
+            switch (StripConversions(current))
+            {
+                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } reference when reference.Member.ContainingType is { } type && !type.IsTupleType:
+                    (members ??= new List<string>()).Add(type.Name + "." + reference.Member.Name);
+                    current = reference.Instance;
+                    break;
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } extension:
+                    current = extension.Arguments[0].Value;
+                    break;
+                case IInvocationOperation invocation:
+                    current = invocation.Instance;
+                    break;
+                case IAwaitOperation await:
+                    current = await.Operation;
+                    break;
+                case IConditionalAccessInstanceOperation conditionalInstance:
+                    current = ConditionalReceiverOf(conditionalInstance);
+                    break;
+                default:
+                    current = null;
+                    break;
+            }
+        }
+
+        if (members is null)
+        {
+            return null;
+        }
+
+        members.Reverse();
+        return string.Join(" → ", members);
+    }
+
+    // What `?.` is applied to: `rating.Member` in `rating.Member?.Name`.
+    private static IOperation? ConditionalReceiverOf(IConditionalAccessInstanceOperation instance)
+    {
+        IOperation? node = instance;
+        for (var step = 0; step < 64 && node is not null; step++)
+        {
+            if (node.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == node)
+            {
+                return conditional.Operation;
+            }
+
+            node = node.Parent;
+        }
+
+        return null;
     }
 
     private Taints VisitInvocation(IInvocationOperation invocation) => VisitInvocation(invocation, out _);
@@ -1007,11 +1068,20 @@ internal sealed class FlowWalker
             return null;
         }
 
+        // By position: a named element's underlying field is ItemN (the symbols of a literal's natural tuple type and
+        // of its elements need not be the same instances).
+        var underlying = (field.CorrespondingTupleField ?? field).Name;
+        if (underlying.StartsWith("Item", System.StringComparison.Ordinal)
+            && int.TryParse(underlying.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            && position >= 1 && position <= tuple.TupleElements.Length)
+        {
+            return position - 1;
+        }
+
         var elements = tuple.TupleElements;
-        var corresponding = field.CorrespondingTupleField ?? field;
         for (var i = 0; i < elements.Length; i++)
         {
-            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], corresponding))
+            if (elements[i].Name == field.Name)
             {
                 return i;
             }
