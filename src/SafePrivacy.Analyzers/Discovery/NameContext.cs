@@ -130,9 +130,21 @@ internal static class NameContext
     public static bool IsNetworkType(INamedTypeSymbol? type) =>
         type is not null && IdentifierWords.Split(type.Name).Any(NetworkWords.Contains);
 
-    /// <summary>Whether values of <paramref name="type"/> are network addresses, whatever the member is called.</summary>
+    /// <summary>
+    /// Whether values of <paramref name="type"/> are network addresses, whatever the member is called: an IP address,
+    /// an IP end point, or an end point of any kind (what a socket's RemoteEndPoint is). Not a DnsEndPoint (a host's
+    /// name) nor a Unix socket's path.
+    /// </summary>
     public static bool IsNetworkAddressType(ITypeSymbol type) =>
-        MetadataNames.Is(type, "System.Net.IPAddress") || MetadataNames.DerivesFrom(type, "System.Net.EndPoint");
+        // Asked of every member's type: the name first, so that no other type is compared by its containers.
+        type.TypeKind == TypeKind.Class
+        && type.Name switch
+        {
+            "IPAddress" => MetadataNames.Is(type, "System.Net.IPAddress"),
+            "IPEndPoint" => MetadataNames.Is(type, "System.Net.IPEndPoint"),
+            "EndPoint" => MetadataNames.Is(type, "System.Net.EndPoint"),
+            _ => false,
+        };
 
     // The categories a type's own members have because the type, or a base type, is a thing (Everything for
     // configuration). Asked only once a name has matched, so nothing is cached.

@@ -54,7 +54,8 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
             case IMethodSymbol method when IsDeclaringMethod(method):
                 CheckParameters(context, model, method);
                 break;
-            case IPropertySymbol { IsImplicitlyDeclared: false, IsOverride: false, IsIndexer: false } property
+            // A partial property is checked on its definition only: its implementation part is a symbol of its own.
+            case IPropertySymbol { IsImplicitlyDeclared: false, IsOverride: false, IsIndexer: false, PartialDefinitionPart: null } property
                 when Discover(model, property, property.Type, declaredOn: property) is { } found:
                 Report(context, found.Location, property, found.Pattern);
                 break;
@@ -149,9 +150,11 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
         && (model.Classifier.ClassifyType(type) is { IsPersonal: true, Shape: TaintShape.Data }
             || AttributeNames.Find(type, AttributeNames.NotPersonalData) is not null);
 
-    // Parameters are annotated where they are declared first: not on overrides or property setters.
+    // Parameters are annotated where they are declared first: not on overrides, property setters or a partial
+    // method's implementation (its definition is checked, and the compiler merges the attributes of both).
     private static bool IsDeclaringMethod(IMethodSymbol method) =>
-        !method.IsImplicitlyDeclared && !method.IsOverride && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor;
+        !method.IsImplicitlyDeclared && !method.IsOverride && method.PartialDefinitionPart is null
+        && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor;
 
     // A record's primary constructor parameter whose property is checked instead.
     private static bool IsRecordPropertyParameter(IParameterSymbol parameter, IMethodSymbol method) =>

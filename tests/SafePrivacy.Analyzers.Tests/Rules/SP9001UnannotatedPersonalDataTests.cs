@@ -412,6 +412,19 @@ public sealed class SP9001UnannotatedPersonalDataTests
 
             private void Audit(string what, string value) => log.LogInformation("{What} changed to {Value}", what, value);
         }
+
+        // A partial method is reported once, on its definition.
+        public sealed partial class Generated(ILogger<Generated> log)
+        {
+            public partial void Bounced(string [|emailAddress|]);
+            public partial string [|ContactEmail|] { get; set; }
+        }
+
+        public sealed partial class Generated
+        {
+            public partial void Bounced(string emailAddress) => log.LogWarning("Bounced: {Email}", emailAddress);
+            public partial string ContactEmail { get => ""; set { } }
+        }
         """);
 
     // A parameter that is stored in a member, compared, hashed into a flag or passed nowhere is not reported: the
