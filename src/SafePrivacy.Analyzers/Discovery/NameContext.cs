@@ -63,7 +63,8 @@ internal static class NameContext
             "file", "directory", "folder", "path", "drive", "volume", "attachment", "blob", "system", "culture", "locale",
             "language", "region", "country", "timezone", "zone", "currency", "type", "assembly", "module", "namespace", "method",
             "property", "field", "parameter", "attribute", "symbol", "enum", "stream", "buffer", "pipe", "channel",
-            "device", "printer", "machine", "computer",
+            "device", "printer", "machine", "computer", "role", "group", "team", "category", "tag", "product", "plan",
+            "feature", "provider", "scheme", "permission", "policy", "status", "metric",
         }),
         // A certificate has a name and a password; a server a name, addresses and its own accounts.
         (Names | Accounts, new[] { "certificate", "cert", "keystore" }),
@@ -93,6 +94,9 @@ internal static class NameContext
     /// <summary>Words in a declaring type's name that make a bare "Address" a network address: INetwork, SocketInfo.</summary>
     private static readonly ImmutableHashSet<string> NetworkWords = ImmutableHashSet.Create(
         "network", "ip", "socket", "connection", "dns", "proxy", "firewall", "tcp", "udp", "peer", "endpoint");
+
+    /// <summary>Words in a declaring type's name that make a bare "Address" an email address: EmailRecipient, MailboxInfo.</summary>
+    private static readonly ImmutableHashSet<string> MailWords = ImmutableHashSet.Create("email", "mail", "mailbox");
 
     /// <summary>
     /// Whether a name matched as <paramref name="category"/> belongs to a thing: by <paramref name="qualifier"/>, the
@@ -126,9 +130,17 @@ internal static class NameContext
     public static bool IsPersonType(INamedTypeSymbol? type) =>
         type is not null && Head(IdentifierWords.Split(type.Name)) is { } head && PersonTypes.Contains(head);
 
-    /// <summary>Whether the declaring type is about networks, so that a bare address in it is a network address.</summary>
-    public static bool IsNetworkType(INamedTypeSymbol? type) =>
-        type is not null && IdentifierWords.Split(type.Name).Any(NetworkWords.Contains);
+    /// <summary>
+    /// What a bare address in the declaring type is, where its name says: a network address in a type about networks,
+    /// contact details (an email address) in one about mail; null for a postal address.
+    /// </summary>
+    public static DataCategoryKind? AddressKind(INamedTypeSymbol? type)
+    {
+        var words = type is null ? ImmutableArray<string>.Empty : IdentifierWords.Split(type.Name);
+        return words.Any(NetworkWords.Contains) ? DataCategoryKind.NetworkAddress
+            : words.Any(MailWords.Contains) ? DataCategoryKind.Contact
+            : null;
+    }
 
     /// <summary>
     /// Whether values of <paramref name="type"/> are network addresses, whatever the member is called: an IP address,

@@ -31,8 +31,11 @@ internal enum PatternContext
     /// <summary>A bare word (<c>Name</c>) that is a person's only on a person (<c>Member.Name</c>, <c>AuthorName</c>).</summary>
     Person,
 
-    /// <summary>A word that means a network address in a type about networks (<c>INetwork.Address</c>).</summary>
-    NetworkInNetworkTypes,
+    /// <summary>
+    /// An address whose kind its declaring type says: a network address in a type about networks
+    /// (<c>INetwork.Address</c>), an email address in one about mail (<c>EmailRecipient.Address</c>), else a postal one.
+    /// </summary>
+    AddressOfItsType,
 }
 
 /// <summary>A name that looks like personal data, and the category it suggests.</summary>
@@ -64,7 +67,7 @@ internal sealed class NamePatterns
         P("Handle", DataCategoryKind.OnlineIdentifier),
         P("DateOfBirth", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Dob", DataCategoryKind.DateOfBirth, ValueShape.Date),
         P("BirthDate", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Birthday", DataCategoryKind.DateOfBirth, ValueShape.Date),
-        P("Address", DataCategoryKind.Location, context: PatternContext.NetworkInNetworkTypes),
+        P("Address", DataCategoryKind.Location, context: PatternContext.AddressOfItsType),
         P("AddressLine", DataCategoryKind.Location), P("Postcode", DataCategoryKind.Location),
         P("PostalCode", DataCategoryKind.Location), P("ZipCode", DataCategoryKind.Location),
         P("Latitude", DataCategoryKind.Location, ValueShape.Number), P("Longitude", DataCategoryKind.Location, ValueShape.Number),
@@ -238,8 +241,8 @@ internal sealed class NamePatterns
         {
             case PatternContext.Person when !(NameContext.IsPersonQualifier(qualifier) || (qualifier.IsEmpty && NameContext.IsPersonType(declaringType))):
                 return null;
-            case PatternContext.NetworkInNetworkTypes when NameContext.IsNetworkType(declaringType):
-                pattern = pattern with { Category = DataCategoryKind.NetworkAddress };
+            case PatternContext.AddressOfItsType when NameContext.AddressKind(declaringType) is { } kind:
+                pattern = pattern with { Category = kind };
                 break;
         }
 

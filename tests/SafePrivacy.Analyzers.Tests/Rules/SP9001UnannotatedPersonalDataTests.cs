@@ -264,6 +264,8 @@ public sealed class SP9001UnannotatedPersonalDataTests
     [InlineData("PluginAssembly", "string", "FullName")]
     [InlineData("PrinterDto", "string", "DisplayName")]
     [InlineData("DeviceInfo", "string", "DisplayName")]
+    [InlineData("ExternalLoginProvider", "string", "DisplayName")]
+    [InlineData("UserRole", "string", "DisplayName")]
     [InlineData("Member", "string", "CultureDisplayName")]
     [InlineData("Product", "string", "Name")]
     [InlineData("Member", "string", "FileName")]
@@ -348,22 +350,29 @@ public sealed class SP9001UnannotatedPersonalDataTests
         }
         """);
 
-    // A bare address is a postal one, but in a type about networks it is a network address.
+    // A bare address is a postal one, but in a type about networks it is a network address, in one about mail an
+    // email address.
     [Fact]
-    public Task Diagnostic_ABareAddressOnANetworkType_IsANetworkAddress() => Verify.VerifyAnalyzerAsync(
+    public Task Diagnostic_ABareAddress_IsWhatItsTypeIsAbout() => Verify.VerifyAnalyzerAsync(
         """
         public class PeerConnection
         {
             public string {|#0:Address|} { get; set; } = "";
         }
 
-        public class Member
+        public class EmailRecipient
         {
             public string {|#1:Address|} { get; set; } = "";
         }
+
+        public class Member
+        {
+            public string {|#2:Address|} { get; set; } = "";
+        }
         """,
         Verify.Diagnostic("SP9001").WithLocation(0).WithArguments("Address", "network address", "NetworkAddress"),
-        Verify.Diagnostic("SP9001").WithLocation(1).WithArguments("Address", "location", "Location"));
+        Verify.Diagnostic("SP9001").WithLocation(1).WithArguments("Address", "contact details", "Contact"),
+        Verify.Diagnostic("SP9001").WithLocation(2).WithArguments("Address", "location", "Location"));
 
     // The reproduction of issue 16: parameters that receive a person's identifiers from another project and log them.
     // The password reaches no sink: the method only holds it, so nothing asks for its annotation.
