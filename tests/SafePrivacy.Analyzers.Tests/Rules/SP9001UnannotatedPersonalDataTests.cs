@@ -475,6 +475,21 @@ public sealed class SP9001UnannotatedPersonalDataTests
             // The caller's member name is code, not a person's name.
             public void Enter([CallerMemberName] string memberName = "") => log.LogDebug("Entering {Member}", memberName);
         }
+
+        // The value reaches a log, but from another method's body, through a field: the field is where it lives.
+        public sealed class Texter
+        {
+            private readonly ILogger _log;
+            private readonly string _target;
+
+            public Texter(ILogger log, string phoneNumber)
+            {
+                _log = log;
+                _target = phoneNumber;
+            }
+
+            public void Send() => _log.LogInformation("Texting {Target}", _target);
+        }
         """);
 
     // A parameter already annotated or explained is settled, whatever it reaches.
