@@ -259,10 +259,12 @@ internal static class Descriptors
         "'{0}' looks like personal data ({1}) but is not annotated; add [PersonalData(DataCategory.{2})], or [NotPersonalData(\"why\")] if it is not",
         Categories.Discovery,
         DiagnosticSeverity.Info,
-        "SafePrivacy can only follow data that is annotated. A property, field or parameter whose name and type look like " +
-        "personal data — an email address, a phone number, a name, a date of birth, an address, an IP address, a national " +
-        "identifier, a location, a password — is probably personal data (UK GDPR Art 4(1)). Annotating it lets every other " +
-        "rule see where it goes.");
+        "SafePrivacy can only follow data that is annotated. A property or field whose name and type look like personal " +
+        "data — an email address, a phone number, a name, a user name or login, a date of birth, an address, an IP address, " +
+        "a device identifier, a national identifier, a location, a password, an access token or API key — is probably " +
+        "personal data (UK GDPR Art 4(1)), and so is a parameter like it whose value the method sends to a sink. Names that " +
+        "belong to things are not reported: a culture's display name, a file's full name, the server's own address, a " +
+        "certificate's password. Annotating the data lets every other rule see where it goes.");
 
     public static readonly DiagnosticDescriptor UnjustifiedSuppression = Create(
         RuleIds.UnjustifiedSuppression,
