@@ -135,12 +135,12 @@ internal sealed class EnvironmentInScope
     /// <summary>What the code at a position may read: no instance member where there is no <c>this</c>, nothing from outside a static lambda.</summary>
     private sealed class Context
     {
-        private readonly bool _hasThis;
+        private readonly INamedTypeSymbol? _this;
         private readonly TextSpan? _staticFunction;
 
-        private Context(bool hasThis, TextSpan? staticFunction)
+        private Context(INamedTypeSymbol? @this, TextSpan? staticFunction)
         {
-            _hasThis = hasThis;
+            _this = @this;
             _staticFunction = staticFunction;
         }
 
@@ -159,8 +159,8 @@ internal sealed class EnvironmentInScope
             }
 
             // Field initialisers and static members have no `this`; methods, accessors and constructors do.
-            var hasThis = staticFunction is null && symbol is IMethodSymbol { IsStatic: false };
-            return new Context(hasThis, staticFunction);
+            var @this = staticFunction is null && symbol is IMethodSymbol { IsStatic: false } ? symbol.ContainingType : null;
+            return new Context(@this, staticFunction);
         }
 
         public bool CanRead(ISymbol symbol, int position)
@@ -174,10 +174,24 @@ internal sealed class EnvironmentInScope
                 case IParameterSymbol parameter:
                     return parameter.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && Inside(reference.Span);
                 case IFieldSymbol or IPropertySymbol:
-                    return _staticFunction is null && (symbol.IsStatic || _hasThis);
+                    return _staticFunction is null && (symbol.IsStatic || IsMemberOfThis(symbol.ContainingType));
                 default:
                     return false;
             }
+        }
+
+        // An outer type's instance field is in scope in a nested type's method, but there is no instance to read it from.
+        private bool IsMemberOfThis(INamedTypeSymbol? type)
+        {
+            for (var current = _this; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool Inside(TextSpan span) => _staticFunction is not { } function || function.Contains(span);

@@ -290,4 +290,80 @@ public sealed class SP2006EnableOnlyInDevelopmentFixTests
             private static HttpLoggingOptions Options() => new();
         }
         """);
+
+    [Fact]
+    public Task CodeFix_ReadsTheEnvironmentABuilderInterfaceHolds() => Verify.VerifyCodeFixAsync(
+        """
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.IdentityModel.Logging;
+
+        public static class Authentication
+        {
+            public static void AddAuthentication(this IHostApplicationBuilder builder)
+            {
+                [|IdentityModelEventSource.ShowPII = true|];
+            }
+        }
+        """,
+        """
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.IdentityModel.Logging;
+
+        public static class Authentication
+        {
+            public static void AddAuthentication(this IHostApplicationBuilder builder)
+            {
+                if (builder.Environment.IsDevelopment())
+                {
+                    IdentityModelEventSource.ShowPII = true;
+                }
+            }
+        }
+        """);
+
+    // An instance field is in scope in a static member and in a nested type's methods, but there is no instance to read.
+    [Fact]
+    public Task NoCodeFix_WhereAnEnvironmentFieldHasNoInstance() => Verify.VerifyCodeFixAsync(
+        """
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.IdentityModel.Logging;
+
+        public class Authentication
+        {
+            private readonly IHostEnvironment _environment;
+
+            public Authentication(IHostEnvironment environment) => _environment = environment;
+
+            public static void Configure() => [|IdentityModelEventSource.ShowPII = true|];
+
+            public class Tokens
+            {
+                public void Configure()
+                {
+                    [|IdentityModelEventSource.LogCompleteSecurityArtifact = true|];
+                }
+            }
+        }
+        """,
+        """
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.IdentityModel.Logging;
+
+        public class Authentication
+        {
+            private readonly IHostEnvironment _environment;
+
+            public Authentication(IHostEnvironment environment) => _environment = environment;
+
+            public static void Configure() => [|IdentityModelEventSource.ShowPII = true|];
+
+            public class Tokens
+            {
+                public void Configure()
+                {
+                    [|IdentityModelEventSource.LogCompleteSecurityArtifact = true|];
+                }
+            }
+        }
+        """);
 }
