@@ -163,6 +163,19 @@ internal static class Descriptors
         "members too. Any log call, string interpolation or exception message that includes the object then discloses " +
         "all of them, far from where the data was declared (UK GDPR Art 5(1)(f)).");
 
+    public static readonly DiagnosticDescriptor PrivacySwitchEnabled = Create(
+        RuleIds.PrivacySwitchEnabled,
+        "Do not switch on framework logging of personal data outside development",
+        "'{0}' is switched on outside a development-only check and makes {1}; {2}",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "Some framework switches make a framework log, or send to a vendor, the personal data of every request, command " +
+        "or token at once: EF Core's sensitive data logging, IdentityModel's ShowPII and complete security artefacts, " +
+        "Sentry's default PII and request bodies, HTTP logging of bodies. Left on in production they copy personal data, " +
+        "credentials and session tokens into logs and error reports that are kept, shipped and read far beyond any " +
+        "declared purpose — against UK GDPR Art 5(1)(c) data minimisation and Art 5(1)(f) integrity and confidentiality, " +
+        "and the security of processing Art 32 requires. Switch them on only where the environment is Development.");
+
     public static readonly DiagnosticDescriptor PersonalDataStored = Create(
         RuleIds.PersonalDataStored,
         "Do not store personal data without a lawful basis",

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
 using SafePrivacy.Analyzers.Discovery;
 using SafePrivacy.Analyzers.Rules;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.UnannotatedPersonalDataAnalyzer, SafePrivacy.CodeFixes.Rules.AddPersonalDataCodeFixProvider>;
@@ -184,13 +183,11 @@ public sealed class SP9001UnannotatedPersonalDataTests
         }
         """);
 
-    // The fix writes the record's 'property:' target as an identifier token where the parser reads a keyword; the
-    // text is the same and compiles, but the framework's syntax-structure check of the fixed tree would fail. That
-    // check is off here only (SafePrivacySyntax.AttributeList in src/SafePrivacy.CodeFixes builds the target).
+    // The record parameter's 'property:' target is the keyword token the parser reads, so the framework's check that
+    // the fixed tree has the structure parsing its text gives holds here too.
     [Fact]
     public Task FixAll_AnnotatesFieldsPropertiesAndRecordParameters() => new Verify.Test
     {
-        CodeActionValidationMode = CodeActionValidationMode.None,
         TestCode = """
             using System;
             using SafePrivacy;
