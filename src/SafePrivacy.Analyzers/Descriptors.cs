@@ -308,7 +308,8 @@ internal static class Descriptors
         Categories.Discovery,
         DiagnosticSeverity.Warning,
         "A safe_privacy option value SafePrivacy cannot read would otherwise be replaced silently by a default: a " +
-        "discovery pattern whose category is misspelt becomes Other, an unknown switch value leaves discovery on. The " +
+        "discovery pattern whose category is misspelt becomes Other, an unknown switch value leaves discovery on, a listed " +
+        "sink that names no method is no sink. The " +
         "configuration then says something the analysis does not do, which no one reviewing the .editorconfig can see.",
         WellKnownDiagnosticTags.CompilationEnd);
 
