@@ -163,6 +163,19 @@ internal static class Descriptors
         "members too. Any log call, string interpolation or exception message that includes the object then discloses " +
         "all of them, far from where the data was declared (UK GDPR Art 5(1)(f)).");
 
+    public static readonly DiagnosticDescriptor PrivacySwitchEnabled = Create(
+        RuleIds.PrivacySwitchEnabled,
+        "Do not switch on framework logging of personal data outside development",
+        "'{0}' is switched on outside a development-only check and makes {1}; {2}",
+        Categories.Logging,
+        DiagnosticSeverity.Warning,
+        "Some framework switches make a framework log, or send to a vendor, the personal data of every request, command " +
+        "or token at once: EF Core's sensitive data logging, IdentityModel's ShowPII and complete security artefacts, " +
+        "Sentry's default PII and request bodies, HTTP logging of bodies. Left on in production they copy personal data, " +
+        "credentials and session tokens into logs and error reports that are kept, shipped and read far beyond any " +
+        "declared purpose — against UK GDPR Art 5(1)(c) data minimisation and Art 5(1)(f) integrity and confidentiality, " +
+        "and the security of processing Art 32 requires. Switch them on only where the environment is Development.");
+
     public static readonly DiagnosticDescriptor PersonalDataStored = Create(
         RuleIds.PersonalDataStored,
         "Do not store personal data without a lawful basis",
@@ -259,10 +272,12 @@ internal static class Descriptors
         "'{0}' looks like personal data ({1}) but is not annotated; add [PersonalData(DataCategory.{2})], or [NotPersonalData(\"why\")] if it is not",
         Categories.Discovery,
         DiagnosticSeverity.Info,
-        "SafePrivacy can only follow data that is annotated. A property, field or parameter whose name and type look like " +
-        "personal data — an email address, a phone number, a name, a date of birth, an address, an IP address, a national " +
-        "identifier, a location, a password — is probably personal data (UK GDPR Art 4(1)). Annotating it lets every other " +
-        "rule see where it goes.");
+        "SafePrivacy can only follow data that is annotated. A property or field whose name and type look like personal " +
+        "data — an email address, a phone number, a name, a user name or login, a date of birth, an address, an IP address, " +
+        "a device identifier, a national identifier, a location, a password, an access token or API key — is probably " +
+        "personal data (UK GDPR Art 4(1)), and so is a parameter like it whose value the method sends to a sink. Names that " +
+        "belong to things are not reported: a culture's display name, a file's full name, the server's own address, a " +
+        "certificate's password. Annotating the data lets every other rule see where it goes.");
 
     public static readonly DiagnosticDescriptor UnjustifiedSuppression = Create(
         RuleIds.UnjustifiedSuppression,
@@ -293,7 +308,8 @@ internal static class Descriptors
         Categories.Discovery,
         DiagnosticSeverity.Warning,
         "A safe_privacy option value SafePrivacy cannot read would otherwise be replaced silently by a default: a " +
-        "discovery pattern whose category is misspelt becomes Other, an unknown switch value leaves discovery on. The " +
+        "discovery pattern whose category is misspelt becomes Other, an unknown switch value leaves discovery on, a listed " +
+        "sink that names no method is no sink. The " +
         "configuration then says something the analysis does not do, which no one reviewing the .editorconfig can see.",
         WellKnownDiagnosticTags.CompilationEnd);
 

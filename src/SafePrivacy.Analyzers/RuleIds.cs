@@ -12,6 +12,7 @@ public static class RuleIds
     public const string PersonalDataInException = "SP2003";
     public const string PersonalDataInTelemetry = "SP2004";
     public const string PrintingToString = "SP2005";
+    public const string PrivacySwitchEnabled = "SP2006";
     public const string PersonalDataStored = "SP3001";
     public const string StoredWithoutRetention = "SP3002";
     public const string CachedWithoutExpiry = "SP3003";

@@ -60,7 +60,7 @@ public abstract class DocumentCodeFixProvider : CodeFixProvider
         }
 
         Fix(editor, applicable, cancellationToken);
-        var changed = editor.GetChangedDocument();
+        var changed = await Imports.EnsureNeededAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
         return await Imports.EnsureSafePrivacyAsync(changed, cancellationToken).ConfigureAwait(false);
     }
 }

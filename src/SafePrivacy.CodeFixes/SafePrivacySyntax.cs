@@ -35,9 +35,22 @@ internal static class SafePrivacySyntax
             SyntaxFactory.Attribute(Name(attribute), arguments.Length == 0 ? null : SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)))));
         if (target is not null)
         {
-            list = list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Identifier(target)));
+            list = list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(TargetToken(target)));
         }
 
         return list.WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    // The parser reads `property:`, `field:`, `return:` … as keyword tokens; the same tree a user's typing would give
+    // keeps later fixes and the IDE's structure checks working on it. An unknown target stays an identifier.
+    private static SyntaxToken TargetToken(string target)
+    {
+        var keyword = SyntaxFacts.GetKeywordKind(target);
+        if (keyword == SyntaxKind.None)
+        {
+            keyword = SyntaxFacts.GetContextualKeywordKind(target);
+        }
+
+        return keyword == SyntaxKind.None ? SyntaxFactory.Identifier(target) : SyntaxFactory.Token(keyword);
     }
 }

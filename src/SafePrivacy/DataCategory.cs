@@ -9,19 +9,19 @@ public enum DataCategory
     /// <summary>Personal data whose category has not been stated.</summary>
     Unspecified = 0,
 
-    /// <summary>A person's name, display name or username.</summary>
+    /// <summary>A person's name or display name (a username or login is an <see cref="OnlineIdentifier"/>).</summary>
     Name,
 
     /// <summary>Contact details: email address, phone number, postal address.</summary>
     Contact,
 
-    /// <summary>An online identifier: user id, account handle, cookie id, a pseudonymous id.</summary>
+    /// <summary>An online identifier: user id, username or login, account handle, cookie id, a pseudonymous id.</summary>
     OnlineIdentifier,
 
-    /// <summary>An IP address or other network address.</summary>
+    /// <summary>An IP address or other network address: a client's IP, a remote end point.</summary>
     NetworkAddress,
 
-    /// <summary>A device identifier: advertising id, device fingerprint, push token.</summary>
+    /// <summary>A device identifier: device or installation id, advertising id, device fingerprint, push token.</summary>
     DeviceIdentifier,
 
     /// <summary>Location data: coordinates, a postcode, a city tied to a person.</summary>
@@ -39,7 +39,7 @@ public enum DataCategory
     /// <summary>A government identifier: National Insurance number, passport or driving licence number.</summary>
     GovernmentIdentifier,
 
-    /// <summary>Credentials: passwords, password hashes, security answers, tokens.</summary>
+    /// <summary>Credentials: passwords, password hashes, security answers, access and refresh tokens, API keys.</summary>
     Credential,
 
     /// <summary>Behavioural data: activity history, preferences, engagement signals.</summary>

@@ -10,10 +10,13 @@ internal static class SymbolNames
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
-    /// <summary>'Post.Body', 'AutoModerator.Handle', 'Outer.Inner', 'Outer.Inner constructor', or 'the assembly'.</summary>
+    /// <summary>'Post.Body', 'AutoModerator.Handle', 'Outer.Inner', 'Outer.Inner constructor', 'Program (top-level statements)', or 'the assembly'.</summary>
     public static string ForMessage(ISymbol symbol) => symbol switch
     {
         IAssemblySymbol => "the assembly",
+        // The compiler's name for it, "<top-level-statements-entry-point>", is nothing a reader wrote.
+        IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } entryPoint =>
+            entryPoint.ContainingType.ToDisplayString(MemberFormat) + " (top-level statements)",
         IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor =>
             constructor.ContainingType.ToDisplayString(MemberFormat) + " constructor",
         _ => symbol.ToDisplayString(MemberFormat),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -17,15 +18,34 @@ internal enum ValueShape
     Number,
     NetworkAddress,
     Secret,
+
+    /// <summary>An identifier: text or a <c>Guid</c> (a device's installation id).</summary>
+    Identifier,
+}
+
+/// <summary>What a pattern needs of its context beyond the name.</summary>
+internal enum PatternContext
+{
+    None,
+
+    /// <summary>A bare word (<c>Name</c>) that is a person's only on a person (<c>Member.Name</c>, <c>AuthorName</c>).</summary>
+    Person,
+
+    /// <summary>
+    /// An address whose kind its declaring type says: a network address in a type about networks
+    /// (<c>INetwork.Address</c>), an email address in one about mail (<c>EmailRecipient.Address</c>), else a postal one.
+    /// </summary>
+    AddressOfItsType,
 }
 
 /// <summary>A name that looks like personal data, and the category it suggests.</summary>
-internal sealed record NamePattern(string Name, ImmutableArray<string> Words, DataCategoryKind Category, ValueShape Shape);
+internal sealed record NamePattern(string Name, ImmutableArray<string> Words, DataCategoryKind Category, ValueShape Shape, PatternContext Context = PatternContext.None);
 
 /// <summary>
 /// The names SP9001 treats as personal data, matched as whole words at the end of an identifier
 /// (ContactEmail matches Email; EmailSubject and IsEmailConfirmed do not), with the project's additions and
-/// exclusions from .editorconfig.
+/// exclusions from .editorconfig. A match is a person's only where its context does not make it a thing's
+/// (<see cref="NameContext"/>): a culture's DisplayName, a file's FullName, the server's LocalAddress.
 /// </summary>
 internal sealed class NamePatterns
 {
@@ -37,21 +57,43 @@ internal sealed class NamePatterns
         P("Email", DataCategoryKind.Contact), P("EmailAddress", DataCategoryKind.Contact),
         P("Phone", DataCategoryKind.Contact), P("PhoneNumber", DataCategoryKind.Contact), P("Mobile", DataCategoryKind.Contact),
         P("MobileNumber", DataCategoryKind.Contact), P("Telephone", DataCategoryKind.Contact),
-        P("FirstName", DataCategoryKind.Name), P("LastName", DataCategoryKind.Name), P("FullName", DataCategoryKind.Name),
-        P("DisplayName", DataCategoryKind.Name), P("GivenName", DataCategoryKind.Name), P("FamilyName", DataCategoryKind.Name),
-        P("Surname", DataCategoryKind.Name),
+        P("FirstName", DataCategoryKind.Name), P("LastName", DataCategoryKind.Name), P("MiddleName", DataCategoryKind.Name),
+        P("FullName", DataCategoryKind.Name), P("DisplayName", DataCategoryKind.Name), P("GivenName", DataCategoryKind.Name),
+        P("FamilyName", DataCategoryKind.Name), P("Surname", DataCategoryKind.Name),
+        P("Name", DataCategoryKind.Name, context: PatternContext.Person),
+        P("UserName", DataCategoryKind.OnlineIdentifier), P("Username", DataCategoryKind.OnlineIdentifier),
+        P("UserPrincipalName", DataCategoryKind.OnlineIdentifier), P("LoginName", DataCategoryKind.OnlineIdentifier),
+        P("Login", DataCategoryKind.OnlineIdentifier), P("ScreenName", DataCategoryKind.OnlineIdentifier),
+        P("Handle", DataCategoryKind.OnlineIdentifier),
         P("DateOfBirth", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Dob", DataCategoryKind.DateOfBirth, ValueShape.Date),
         P("BirthDate", DataCategoryKind.DateOfBirth, ValueShape.Date), P("Birthday", DataCategoryKind.DateOfBirth, ValueShape.Date),
-        P("Address", DataCategoryKind.Location), P("AddressLine", DataCategoryKind.Location), P("Postcode", DataCategoryKind.Location),
+        P("Address", DataCategoryKind.Location, context: PatternContext.AddressOfItsType),
+        P("AddressLine", DataCategoryKind.Location), P("Postcode", DataCategoryKind.Location),
         P("PostalCode", DataCategoryKind.Location), P("ZipCode", DataCategoryKind.Location),
         P("Latitude", DataCategoryKind.Location, ValueShape.Number), P("Longitude", DataCategoryKind.Location, ValueShape.Number),
-        P("IpAddress", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress), P("RemoteIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
-        P("ClientIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("IpAddress", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress), P("Ip", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("RemoteIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress), P("ClientIp", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("RemoteAddress", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("RemoteEndPoint", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress), P("RemoteEndpoint", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
+        P("ForwardedFor", DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress),
         P("MacAddress", DataCategoryKind.DeviceIdentifier),
+        P("DeviceId", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier), P("DeviceIdentifier", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier),
+        P("InstallationId", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier), P("InstallId", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier),
+        P("AdvertisingId", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier), P("Idfa", DataCategoryKind.DeviceIdentifier, ValueShape.Identifier),
+        P("PushToken", DataCategoryKind.DeviceIdentifier), P("DeviceToken", DataCategoryKind.DeviceIdentifier),
+        P("FcmToken", DataCategoryKind.DeviceIdentifier), P("ApnsToken", DataCategoryKind.DeviceIdentifier),
         P("NationalInsuranceNumber", DataCategoryKind.GovernmentIdentifier), P("Ssn", DataCategoryKind.GovernmentIdentifier),
         P("SocialSecurityNumber", DataCategoryKind.GovernmentIdentifier), P("Passport", DataCategoryKind.GovernmentIdentifier),
         P("PassportNumber", DataCategoryKind.GovernmentIdentifier),
-        P("Password", DataCategoryKind.Credential, ValueShape.Secret), P("PasswordHash", DataCategoryKind.Credential, ValueShape.Secret));
+        P("Password", DataCategoryKind.Credential, ValueShape.Secret), P("PasswordHash", DataCategoryKind.Credential, ValueShape.Secret),
+        P("Passphrase", DataCategoryKind.Credential, ValueShape.Secret), P("SecurityAnswer", DataCategoryKind.Credential, ValueShape.Secret),
+        P("Secret", DataCategoryKind.Credential, ValueShape.Secret), P("ApiKey", DataCategoryKind.Credential, ValueShape.Secret),
+        P("ApiToken", DataCategoryKind.Credential, ValueShape.Secret), P("AccessToken", DataCategoryKind.Credential, ValueShape.Secret),
+        P("RefreshToken", DataCategoryKind.Credential, ValueShape.Secret), P("IdToken", DataCategoryKind.Credential, ValueShape.Secret),
+        P("AuthToken", DataCategoryKind.Credential, ValueShape.Secret), P("BearerToken", DataCategoryKind.Credential, ValueShape.Secret));
+
+    // A member whose type is an IP address or an end point is a network address whatever it is called.
+    private static readonly NamePattern NetworkAddressType = new("IPAddress", ImmutableArray<string>.Empty, DataCategoryKind.NetworkAddress, ValueShape.NetworkAddress);
 
     // DataCategory's members by their exact names: what a pattern's category must be.
     private static readonly ImmutableDictionary<string, DataCategoryKind> Categories =
@@ -60,12 +102,13 @@ internal sealed class NamePatterns
 
     private readonly ImmutableArray<NamePattern> _patterns;
 
+    // Longest first, so that UserName wins over Name; of equal length the project's own first (a stable sort), so
+    // that `Handle:Name` in .editorconfig overrides the built-in Handle.
     private NamePatterns(ImmutableArray<NamePattern> patterns) =>
         _patterns = patterns.OrderByDescending(p => p.Words.Length).ToImmutableArray();
 
     public static NamePatterns Default { get; } = new(Defaults);
 
-    /// <summary>The patterns for one file, or null when discovery is switched off there.</summary>
     /// <summary>
     /// The patterns a file's options ask for; null when discovery is off. <paramref name="parsed"/> keeps each distinct
     /// text parsed once: it belongs to the compilation's model, so nothing outlives the options it was read from.
@@ -88,13 +131,14 @@ internal sealed class NamePatterns
         return parsed.GetOrAdd($"{added}\n{excluded}", _ =>
         {
             var exclude = Names(excluded).Select(n => string.Join(" ", IdentifierWords.Split(n))).ToImmutableHashSet();
-            var patterns = Defaults.Where(p => !exclude.Contains(string.Join(" ", p.Words))).ToList();
+            var patterns = new List<NamePattern>();
             foreach (var entry in Names(added))
             {
                 var (name, category, _) = ParseAdded(entry);
                 patterns.Add(P(name, category));
             }
 
+            patterns.AddRange(Defaults.Where(p => !exclude.Contains(string.Join(" ", p.Words))));
             return new NamePatterns(patterns.ToImmutableArray());
         });
     }
@@ -155,7 +199,11 @@ internal sealed class NamePatterns
         return (name, DataCategoryKind.Other, problem + $", so '{name}' is discovered as Other; name a member such as Contact, Name or OnlineIdentifier");
     }
 
-    public NamePattern? Match(string identifier, ITypeSymbol type)
+    /// <summary>
+    /// The pattern <paramref name="identifier"/> matches as a person's data, given the member's type and the type that
+    /// declares it; null where it matches none, its type does not fit, or its context makes it a thing's.
+    /// </summary>
+    public NamePattern? Match(string identifier, ITypeSymbol type, INamedTypeSymbol? declaringType)
     {
         var words = IdentifierWords.Split(identifier);
         while (words.Length > 0 && words[words.Length - 1].All(char.IsDigit))
@@ -163,38 +211,65 @@ internal sealed class NamePatterns
             words = words.RemoveAt(words.Length - 1);
         }
 
+        if (words.IsEmpty)
+        {
+            return null;
+        }
+
+        type = Unwrapped(type);
+        if (NameContext.IsNetworkAddressType(type))
+        {
+            // Every word of the name is a qualifier here: LocalEndPoint and ListenAddress are the server's own.
+            return NameContext.IsThing(DataCategoryKind.NetworkAddress, words, declaringType) ? null : NetworkAddressType;
+        }
+
         foreach (var pattern in _patterns)
         {
             if (IdentifierWords.EndsWith(words, pattern.Words))
             {
-                return Accepts(pattern.Shape, type) ? pattern : null;
+                return Accepts(pattern.Shape, type) ? InContext(pattern, words.RemoveRange(words.Length - pattern.Words.Length, pattern.Words.Length), declaringType) : null;
             }
         }
 
         return null;
     }
 
-    private static bool Accepts(ValueShape shape, ITypeSymbol type)
+    // What the words before the match (the qualifier) and the declaring type make of a match.
+    private static NamePattern? InContext(NamePattern pattern, ImmutableArray<string> qualifier, INamedTypeSymbol? declaringType)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        switch (pattern.Context)
         {
-            type = nullable.TypeArguments[0];
+            case PatternContext.Person when !(NameContext.IsPersonQualifier(qualifier) || (qualifier.IsEmpty && NameContext.IsPersonType(declaringType))):
+                return null;
+            case PatternContext.AddressOfItsType when NameContext.AddressKind(declaringType) is { } kind:
+                pattern = pattern with { Category = kind };
+                break;
         }
 
+        return NameContext.IsThing(pattern.Category, qualifier, declaringType) ? null : pattern;
+    }
+
+    private static ITypeSymbol Unwrapped(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool Accepts(ValueShape shape, ITypeSymbol type)
+    {
         var isText = type.SpecialType == SpecialType.System_String;
         return shape switch
         {
             ValueShape.Text => isText || MetadataNames.Is(type, "System.Net.Mail.MailAddress"),
             ValueShape.Date => isText || type.SpecialType == SpecialType.System_DateTime || MetadataNames.Is(type, "System.DateOnly") || MetadataNames.Is(type, "System.DateTimeOffset"),
             ValueShape.Number => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal,
-            ValueShape.NetworkAddress => isText || MetadataNames.Is(type, "System.Net.IPAddress"),
-            ValueShape.Secret => isText || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }),
+            ValueShape.NetworkAddress => isText || NameContext.IsNetworkAddressType(type),
+            ValueShape.Secret => isText || MetadataNames.Is(type, "System.Security.SecureString")
+                || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_Char },
+            ValueShape.Identifier => isText || MetadataNames.Is(type, "System.Guid"),
             _ => false,
         };
     }
 
-    private static NamePattern P(string name, DataCategoryKind category, ValueShape shape = ValueShape.Text) =>
-        new(name, IdentifierWords.Split(name), category, shape);
+    private static NamePattern P(string name, DataCategoryKind category, ValueShape shape = ValueShape.Text, PatternContext context = PatternContext.None) =>
+        new(name, IdentifierWords.Split(name), category, shape, context);
 
     private static string[] Names(string? list) => OptionLists.Split(list);
 }

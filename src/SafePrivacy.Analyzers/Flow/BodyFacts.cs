@@ -25,7 +25,7 @@ internal static class BodyFacts
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        Call(invocation.TargetMethod, invocation.Type, invocation.Instance);
+                        Call(invocation.TargetMethod, invocation.Type, invocation);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
                         Call(constructor, creation.Type, null);
@@ -39,12 +39,12 @@ internal static class BodyFacts
 
                         if (property.Parent is IAssignmentOperation assignment && assignment.Target == property && property.Property.SetMethod is { } setter)
                         {
-                            hasSink |= IsSink(setter, property.Instance);
+                            hasSink |= IsSink(setter, property.Instance) || EntityTracking.IsStoringStateChange(property, assignment.Value);
                         }
 
                         break;
                     case IFieldReferenceOperation field:
-                        hasSource |= IsPersonal(field.Field, field.Type, context);
+                        hasSource |= IsPersonal(field.Field, field.Type, context) || (OperationShapes.IsTracked(field) && index.MayHoldData(field.Field));
                         break;
                     case IParameterReferenceOperation parameter:
                         hasSource |= IsPersonal(parameter.Parameter, parameter.Type, context);
@@ -66,9 +66,9 @@ internal static class BodyFacts
 
         return false;
 
-        void Call(IMethodSymbol method, ITypeSymbol? type, IOperation? instance)
+        void Call(IMethodSymbol method, ITypeSymbol? type, IInvocationOperation? invocation)
         {
-            hasSink |= IsSink(method, instance);
+            hasSink |= IsSink(method, invocation?.Instance, invocation) || EntityTracking.IsSaveChanges(method);
             hasSource |= !context.Classifier.ClassifyReturn(method).IsEmpty || context.Classifier.ClassifyType(type).IsPersonal;
             if (context.Model.Bodies.HasSourceBody(method))
             {
@@ -84,11 +84,11 @@ internal static class BodyFacts
             }
         }
 
-        bool IsSink(IMethodSymbol method, IOperation? instance)
+        bool IsSink(IMethodSymbol method, IOperation? instance, IInvocationOperation? invocation = null)
         {
             foreach (var sink in context.ResolveSinks(method))
             {
-                if (SinkRecorder.ReceiverMatches(sink, instance))
+                if (invocation is not null ? SinkRecorder.Matches(sink, invocation) : SinkRecorder.ReceiverMatches(sink, instance))
                 {
                     return true;
                 }

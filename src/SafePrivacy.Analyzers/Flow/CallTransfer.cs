@@ -43,7 +43,7 @@ internal sealed class CallTransfer
 
         if (_context.CalleeSummary(method, givenData: !receiver.IsEmpty || !argumentUnion.IsEmpty) is { } summary)
         {
-            return result.Union(ApplySummary(summary, method, call, instance, receiver, arguments, directSink)).ReadAt(call);
+            return result.Union(ApplySummary(summary, method, call, instance, receiver, arguments, directSink, state)).ReadAt(call);
         }
 
         result = result.ReadAt(call);
@@ -147,7 +147,7 @@ internal sealed class CallTransfer
         }
     }
 
-    private Taints ApplySummary(MethodSummary summary, IMethodSymbol method, IOperation call, IOperation? instance, Taints receiver, CallArguments arguments, SinkKind? directSink)
+    private Taints ApplySummary(MethodSummary summary, IMethodSymbol method, IOperation call, IOperation? instance, Taints receiver, CallArguments arguments, SinkKind? directSink, FlowState state)
     {
         var definition = method.OriginalDefinition;
         Taints ValueOf(int ordinal) => ordinal == -1 ? receiver : arguments.ForParameter(ordinal);
@@ -173,6 +173,24 @@ internal sealed class CallTransfer
         foreach (var effect in summary.Effects)
         {
             _recorder.RecordEffect(effect, definition, call);
+        }
+
+        // What the helper leaves in the caller's variables: `TryGetMail(user, out var mail)` makes `mail` the email.
+        foreach (var (ordinal, value) in summary.OutValues)
+        {
+            if (OperationShapes.TrackedSymbol(arguments.OperationForParameter(ordinal)) is { } target)
+            {
+                var resolved = value.WithoutMarkers();
+                foreach (var marker in value.Items)
+                {
+                    if (marker.MarkerOrdinal is { } from)
+                    {
+                        resolved = resolved.Union(marker.RenderedAsText ? _context.AsText(ValueOf(from)) : ValueOf(from));
+                    }
+                }
+
+                state.Add(target, resolved.Retyped(arguments.OperationForParameter(ordinal)?.Type));
+            }
         }
 
         return result;

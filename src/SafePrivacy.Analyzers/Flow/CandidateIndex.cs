@@ -29,8 +29,11 @@ internal sealed class CandidateIndex
     private readonly bool[] _hasSink;
     private readonly bool[] _isCandidate;
 
-    private CandidateIndex(Dictionary<SyntaxTree, SyntaxUnits> trees, Dictionary<SyntaxUnits, int> firstId, bool[] returnsData, bool[] hasSink, bool[] isCandidate)
+    private readonly HashSet<string> _dataMembers;
+
+    private CandidateIndex(Dictionary<SyntaxTree, SyntaxUnits> trees, Dictionary<SyntaxUnits, int> firstId, bool[] returnsData, bool[] hasSink, bool[] isCandidate, HashSet<string> dataMembers)
     {
+        _dataMembers = dataMembers;
         _trees = trees;
         _firstId = firstId;
         _returnsData = returnsData;
@@ -60,6 +63,9 @@ internal sealed class CandidateIndex
 
         return false;
     }
+
+    /// <summary>Whether a member of this name may be assigned personal data somewhere in the compilation.</summary>
+    public bool MayHoldData(ISymbol member) => _dataMembers.Contains(member.Name);
 
     /// <summary>Whether <paramref name="method"/> may return personal data of its own (read in its body or below it).</summary>
     public bool MayReturnData(IMethodSymbol method) => AnyUnit(method, _returnsData);
@@ -121,18 +127,61 @@ internal sealed class CandidateIndex
         }
 
         // A unit that has data and returns a value gives its callers data; one that reaches a sink is a sink for
-        // them; one with both, or that calls one, is a candidate. Each spreads to the callers, once: linear.
+        // them; one with both, or that calls one, is a candidate. Each spreads to the callers, once: linear. A
+        // unit with data that assigns a member (a field) gives data to every unit that mentions it; each such
+        // member is taken once, so the rounds end.
         var returnsData = new bool[count];
+        var dataMembers = new HashSet<string>(System.StringComparer.Ordinal);
+        var readersOf = ReadersOfAssignedMembers(units);
+        var pendingData = new Queue<int>();
         for (var id = 0; id < count; id++)
         {
-            returnsData[id] = hasData[id] && units[id].Unit.ReturnsValue;
+            if (hasData[id])
+            {
+                pendingData.Enqueue(id);
+            }
         }
 
-        Spread(returnsData, callers, (caller, _) =>
+        while (pendingData.Count > 0)
         {
-            hasData[caller] = true;
-            return units[caller].Unit.ReturnsValue;
-        });
+            var fresh = new List<int>();
+            while (pendingData.Count > 0)
+            {
+                var id = pendingData.Dequeue();
+                if (!returnsData[id] && units[id].Unit.ReturnsValue)
+                {
+                    returnsData[id] = true;
+                    fresh.Add(id);
+                }
+
+                foreach (var member in units[id].Unit.AssignedMembers)
+                {
+                    if (readersOf.TryGetValue(member, out var readers) && dataMembers.Add(member))
+                    {
+                        foreach (var reader in readers)
+                        {
+                            if (!hasData[reader])
+                            {
+                                hasData[reader] = true;
+                                pendingData.Enqueue(reader);
+                            }
+                        }
+                    }
+                }
+            }
+
+            Spread(returnsData, callers, fresh, (caller, _) =>
+            {
+                if (!hasData[caller])
+                {
+                    hasData[caller] = true;
+                    pendingData.Enqueue(caller);
+                }
+
+                return units[caller].Unit.ReturnsValue;
+            });
+        }
+
         Spread(hasSink, callers, (_, _) => true);
         var isCandidate = new bool[count];
         for (var id = 0; id < count; id++)
@@ -141,21 +190,17 @@ internal sealed class CandidateIndex
         }
 
         Spread(isCandidate, callers, (_, _) => true);
-        return new CandidateIndex(trees, firstId, returnsData, hasSink, isCandidate);
+        return new CandidateIndex(trees, firstId, returnsData, hasSink, isCandidate, dataMembers);
     }
 
     // Marks the callers of every marked unit, transitively: `mark(caller, callee)` says whether the caller now counts.
-    private static void Spread(bool[] marked, List<int>[] callers, System.Func<int, int, bool> mark)
-    {
-        var pending = new Queue<int>();
-        for (var id = 0; id < marked.Length; id++)
-        {
-            if (marked[id])
-            {
-                pending.Enqueue(id);
-            }
-        }
+    private static void Spread(bool[] marked, List<int>[] callers, System.Func<int, int, bool> mark) =>
+        Spread(marked, callers, Enumerable.Range(0, marked.Length).Where(id => marked[id]), mark);
 
+    // The same, from the units in `from` only (already marked).
+    private static void Spread(bool[] marked, List<int>[] callers, IEnumerable<int> from, System.Func<int, int, bool> mark)
+    {
+        var pending = new Queue<int>(from);
         while (pending.Count > 0)
         {
             var callee = pending.Dequeue();
@@ -168,6 +213,35 @@ internal sealed class CandidateIndex
                 }
             }
         }
+    }
+
+    // For each member some unit assigns, the units that mention its name (and so may read it).
+    private static Dictionary<string, List<int>> ReadersOfAssignedMembers(List<(SyntaxUnits Tree, SyntaxUnits.Unit Unit)> units)
+    {
+        var readers = new Dictionary<string, List<int>>(System.StringComparer.Ordinal);
+        foreach (var (_, unit) in units)
+        {
+            foreach (var member in unit.AssignedMembers)
+            {
+                if (!readers.ContainsKey(member))
+                {
+                    readers[member] = new List<int>();
+                }
+            }
+        }
+
+        for (var id = 0; id < units.Count; id++)
+        {
+            foreach (var identifier in units[id].Unit.Identifiers)
+            {
+                if (readers.TryGetValue(identifier, out var list))
+                {
+                    list.Add(id);
+                }
+            }
+        }
+
+        return readers;
     }
 
     // Data a body has before it reads anything: parameters of personal types, or an instance of a personal type as `this`.

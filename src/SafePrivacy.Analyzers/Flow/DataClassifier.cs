@@ -59,6 +59,8 @@ internal sealed class DataClassifier
 {
     public const string IdentityPersonalData = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
     public const string ComplianceClassification = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+    private const string NoComplianceClassification = "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute";
+    private const string UnknownComplianceClassification = "Microsoft.Extensions.Compliance.Classification.UnknownDataClassificationAttribute";
 
     // How deep SP5002 looks into what a serialised object carries (Post → Author → Email is depth 2).
     private const int SerialisedDepth = 3;
@@ -116,7 +118,8 @@ internal sealed class DataClassifier
                 continue;
             }
 
-            if (AttributeNames.Is(type, AttributeNames.NotPersonalData))
+            // Compliance's [NoDataClassification] says the same as [NotPersonalData]: the value is not sensitive.
+            if (AttributeNames.Is(type, AttributeNames.NotPersonalData) || MetadataNames.Is(type, NoComplianceClassification))
             {
                 return MemberClass.Silenced;
             }
@@ -159,6 +162,12 @@ internal sealed class DataClassifier
         // Microsoft.Extensions.Compliance data classification, matched by name so no reference is needed.
         for (var current = type; current is not null; current = current.BaseType)
         {
+            // Compliance's [UnknownDataClassification] declares nothing: its value's sensitivity is not known yet.
+            if (MetadataNames.Is(current, UnknownComplianceClassification))
+            {
+                return default;
+            }
+
             if (MetadataNames.Is(current, IdentityPersonalData) || MetadataNames.Is(current, ComplianceClassification))
             {
                 return new DataClass(DataKinds.Personal);

@@ -22,7 +22,6 @@ internal sealed class DeclaredNames
     private const int MaximumTypeArgumentDepth = 8;
 
     private const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
-    private const string MelLogger = "Microsoft.Extensions.Logging.ILogger";
 
     private static readonly char[] Alternatives = { '|' };
 
@@ -413,7 +412,12 @@ internal sealed class DeclaredNames
             // An extension method is called on receivers of any type that converts to its `this` (Dapper on every
             // DbConnection), and some interfaces are called through library classes no name lists (AmazonS3Client).
             var anyReceiver = entry.Receiver is null && (entry.AnyReceiver || IsExtensionClass(model.Compilation, entry.TypeName));
-            var typeNames = new[] { anyReceiver ? QualifiedNames.AnyType : null, SimpleTypeName(entry.TypeName), entry.DisplayType, entry.ReceiverType is { } receiverType ? SimpleTypeName(receiverType) : null };
+            var typeNames = new List<string?> { anyReceiver ? QualifiedNames.AnyType : null, SimpleTypeName(entry.TypeName), entry.DisplayType };
+            if (entry.Destination is null && entry.ReceiverType is { } receiverTypes)
+            {
+                typeNames.AddRange(receiverTypes.Split(Alternatives).Select(SimpleTypeName));
+            }
+
             foreach (var method in entry.MethodNames)
             {
                 var name = method.StartsWith("set_", System.StringComparison.Ordinal) ? method.Substring(4) : method;
@@ -440,6 +444,12 @@ internal sealed class DeclaredNames
 
         // LoggerMessage.Define's delegates are sinks wherever they are kept; a local one is defined in the same body.
         SinkMethods.Add("LoggerMessage", "Define");
+        SinkMethods.Add("LoggerMessage", "DefineScope");
+
+        // EF Core's change tracking stores without a sink call given the value (see EntityTracking).
+        SinkMethods.Add("DbContext", "SaveChanges");
+        SinkMethods.Add("DbContext", "SaveChangesAsync");
+        SinkMethods.Add("EntityEntry", "State");
         foreach (var tree in model.Compilation.SyntaxTrees)
         {
             foreach (var configured in model.ConfiguredSinksFor(tree).QualifiedNames)
@@ -461,12 +471,7 @@ internal sealed class DeclaredNames
         return tick < 0 ? name : name.Substring(0, tick);
     }
 
-    // Action<ILogger, T1, …, Exception?>: what LoggerMessage.Define returns.
-    private static bool IsLoggerMessageDelegate(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, IsGenericType: true } action
-        && action.TypeArguments.Length >= 2
-        && MetadataNames.Is(action.TypeArguments[0], MelLogger)
-        && MetadataNames.Is(action.TypeArguments[action.TypeArguments.Length - 1], "System.Exception");
+    private static bool IsLoggerMessageDelegate(ITypeSymbol type) => LoggerMessageDelegates.IsMessage(type) || LoggerMessageDelegates.IsScope(type);
 }
 
 /// <summary>Method names, each with the simple names of the types that declare one by that name.</summary>

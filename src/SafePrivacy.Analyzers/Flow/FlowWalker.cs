@@ -36,6 +36,11 @@ internal sealed class FlowWalker
 
     private FlowState _state = new();
     private Taints _returned;
+    private Dictionary<int, Taints>? _outValues;
+
+    // Locals holding entities EF Core tracks, and the changes to their members not yet saved (see EntityTracking).
+    private HashSet<ISymbol>? _trackedEntities;
+    private List<(IPropertyReferenceOperation Property, IOperation Value, Taints Data)>? _unsavedChanges;
     private Taints _lambdaInput;
     private Taints _conditionalReceiver;
     private int _depth;
@@ -48,13 +53,25 @@ internal sealed class FlowWalker
     /// <param name="calleeLevel">The summary level used for callees; below zero, callees are treated like library code.</param>
     /// <param name="configured">The sinks .editorconfig lists for the body's file.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public FlowWalker(PrivacyModel model, ISymbol owner, IMethodSymbol? summaryOf, int calleeLevel, ConfiguredSinks configured, CancellationToken cancellationToken)
+    /// <param name="recordsFieldWrites">
+    /// The walk is one of <see cref="FieldValues"/>': it records what the body assigns to fields, and reads no field
+    /// values of other bodies itself.
+    /// </param>
+    public FlowWalker(PrivacyModel model, ISymbol owner, IMethodSymbol? summaryOf, int calleeLevel, ConfiguredSinks configured, CancellationToken cancellationToken, bool recordsFieldWrites = false)
     {
         _context = new WalkContext(model, owner, summaryOf, calleeLevel, configured, cancellationToken);
+        if (recordsFieldWrites)
+        {
+            FieldWrites = new Dictionary<IFieldSymbol, Taints>(SymbolEqualityComparer.Default);
+        }
+
         _classifier = model.Classifier;
         _recorder = new SinkRecorder(_context);
         _calls = new CallTransfer(_context, _recorder);
     }
+
+    /// <summary>What the body assigns to each field, where the walk records it (see the constructor).</summary>
+    public Dictionary<IFieldSymbol, Taints>? FieldWrites { get; }
 
     /// <inheritdoc cref="WalkContext.RequiredLevel"/>
     public int RequiredLevel => _context.RequiredLevel;
@@ -72,7 +89,26 @@ internal sealed class FlowWalker
             Visit(root);
         }
 
-        return _recorder.Result(_returned);
+        CaptureOutValues();
+        return _recorder.Result(_returned, _outValues?.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key).ToImmutableArray() ?? ImmutableArray<(int, Taints)>.Empty);
+    }
+
+    // In a summary walk, what the method's out and ref parameters hold wherever it returns.
+    private void CaptureOutValues()
+    {
+        if (_context.SummaryOf is not { } method)
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref && !KnownCalls.ReturnsNumberOrFlag(parameter.Type))
+            {
+                _outValues ??= new Dictionary<int, Taints>();
+                _outValues[parameter.Ordinal] = (_outValues.TryGetValue(parameter.Ordinal, out var before) ? before : Taints.None).Union(_state.Get(parameter));
+            }
+        }
     }
 
     private void Seed()
@@ -105,6 +141,53 @@ internal sealed class FlowWalker
         if (!owner.IsStatic && owner.ContainingType is { } type)
         {
             _state.Set(thisKey, _context.TypeTaints(type));
+        }
+    }
+
+    // A primary constructor's parameter read in a member of its type is captured: it holds what it is declared to.
+    private Taints ParameterValue(IParameterSymbol parameter)
+    {
+        var value = _state.Get(parameter);
+        return value.IsEmpty && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && !SymbolEqualityComparer.Default.Equals(constructor, _context.Owner)
+            ? ParameterTaints(parameter)
+            : value;
+    }
+
+    private void NoteTrackedEntity(ISymbol local, IOperation? value)
+    {
+        if (EntityTracking.IsTrackedQuery(value))
+        {
+            (_trackedEntities ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(local);
+        }
+    }
+
+    // SaveChanges writes every change made to a tracked entity before it.
+    private void SaveTrackedChanges(IInvocationOperation saveChanges)
+    {
+        if (_unsavedChanges is null || !EntityTracking.IsSaveChanges(saveChanges.TargetMethod))
+        {
+            return;
+        }
+
+        foreach (var (property, value, data) in _unsavedChanges)
+        {
+            _recorder.RecordStored($"{saveChanges.TargetMethod.ContainingType.Name}.{saveChanges.TargetMethod.Name}", property.Parent ?? property, value, data);
+        }
+
+        // Inside a loop the same changes are saved again in later rounds: recorded once per assignment all the same.
+        if (_context.LoopDepth == 0)
+        {
+            _unsavedChanges = null;
+        }
+    }
+
+    private void RecordFieldWrite(IFieldSymbol field, Taints value)
+    {
+        if (FieldWrites is not null && !value.IsEmpty)
+        {
+            var written = value.WithoutMarkers();
+            FieldWrites[field.OriginalDefinition] = FieldWrites.TryGetValue(field.OriginalDefinition, out var before) ? before.Union(written) : written;
         }
     }
 
@@ -169,13 +252,16 @@ internal sealed class FlowWalker
                 return Taints.None;
             case IVariableDeclaratorOperation declarator:
                 Visit(declarator.Initializer);
-                var initial = Visit(declarator.GetVariableInitializer()?.Value);
+                var initializerValue = declarator.GetVariableInitializer()?.Value;
+                var initial = Visit(initializerValue);
                 _state.Set(declarator.Symbol, initial);
+                NoteTrackedEntity(declarator.Symbol, initializerValue);
                 return initial;
             case IVariableInitializerOperation:
                 return Taints.None;
             case IReturnOperation returned:
                 _returned = _returned.Union(Visit(returned.ReturnedValue));
+                CaptureOutValues();
                 return Taints.None;
             case IConditionalOperation conditional:
                 return VisitConditional(conditional);
@@ -205,7 +291,7 @@ internal sealed class FlowWalker
             case ILocalReferenceOperation local:
                 return _state.Get(local.Local).ReadAt(local);
             case IParameterReferenceOperation parameter:
-                return _state.Get(parameter.Parameter).ReadAt(parameter);
+                return ParameterValue(parameter.Parameter).ReadAt(parameter);
             case IInstanceReferenceOperation instance:
                 return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance ? _state.Get(_context.ThisKey) : Taints.None;
             case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
@@ -269,6 +355,7 @@ internal sealed class FlowWalker
                 foreach (var field in fieldInitializer.InitializedFields)
                 {
                     _state.Add(field, fieldValue);
+                    RecordFieldWrite(field, fieldValue);
                 }
 
                 return Taints.None;
@@ -312,6 +399,11 @@ internal sealed class FlowWalker
                 break;
             case IForEachLoopOperation forEach:
                 element = Visit(forEach.Collection);
+                if (forEach.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var loopVariable })
+                {
+                    NoteTrackedEntity(loopVariable, forEach.Collection);
+                }
+
                 break;
         }
 
@@ -558,10 +650,14 @@ internal sealed class FlowWalker
             return receiver.OfElement(index).Retyped(reference.Type);
         }
 
-        var result = MemberValue(reference.Member, receiver, reference.Type);
+        var result = MemberValue(reference.Member, receiver, reference.Type, reference.Instance);
         if (reference is IFieldReferenceOperation field && IsTracked(reference))
         {
             result = result.Union(_state.Get(field.Field));
+            if (FieldWrites is null)
+            {
+                result = result.Union(_context.Model.Fields.Of(field.Field, _context.CancellationToken));
+            }
         }
 
         if (reference is IPropertyReferenceOperation property && property.Property.GetMethod is { } getter)
@@ -574,7 +670,7 @@ internal sealed class FlowWalker
 
     // The value of a member read from a receiver: the member's own annotation, the member's type, and — when the
     // receiver is personal data itself — the projection of it (an address's street is personal data too).
-    private Taints MemberValue(ISymbol member, Taints receiver, ITypeSymbol? type)
+    private Taints MemberValue(ISymbol member, Taints receiver, ITypeSymbol? type, IOperation? instance = null)
     {
         var memberClass = _classifier.ClassifyMember(member);
         if (memberClass.IsSilenced)
@@ -585,7 +681,7 @@ internal sealed class FlowWalker
         var result = _context.TypeTaints(type);
         if (memberClass.IsPersonal)
         {
-            result = result.Add(Taint.Data(member, memberClass.Class, type));
+            result = result.Add(Taint.Data(member, memberClass.Class, type).Through(NavigationPath(instance)));
         }
 
         if (!KnownCalls.IsNonIdentifyingProjection(member, type))
@@ -594,6 +690,67 @@ internal sealed class FlowWalker
         }
 
         return result;
+    }
+
+    // How many members of a navigation chain (order.Customer.Address.Street) a message names.
+    private const int MaximumPathMembers = 6;
+
+    // The members a receiver was reached through from its root, through the queries between them:
+    // `film.Ratings.First().Member` gives "Film.Ratings → Rating.Member"; a root itself (`user`) gives none.
+    private static string? NavigationPath(IOperation? instance)
+    {
+        List<string>? members = null;
+        var current = instance;
+        for (var step = 0; step < 64 && current is not null && (members?.Count ?? 0) < MaximumPathMembers; step++)
+        {
+            switch (StripConversions(current))
+            {
+                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } reference when reference.Member.ContainingType is { } type && !type.IsTupleType:
+                    (members ??= new List<string>()).Add(type.Name + "." + reference.Member.Name);
+                    current = reference.Instance;
+                    break;
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } extension:
+                    current = extension.Arguments[0].Value;
+                    break;
+                case IInvocationOperation invocation:
+                    current = invocation.Instance;
+                    break;
+                case IAwaitOperation await:
+                    current = await.Operation;
+                    break;
+                case IConditionalAccessInstanceOperation conditionalInstance:
+                    current = ConditionalReceiverOf(conditionalInstance);
+                    break;
+                default:
+                    current = null;
+                    break;
+            }
+        }
+
+        if (members is null)
+        {
+            return null;
+        }
+
+        members.Reverse();
+        return string.Join(" → ", members);
+    }
+
+    // What `?.` is applied to: `rating.Member` in `rating.Member?.Name`.
+    private static IOperation? ConditionalReceiverOf(IConditionalAccessInstanceOperation instance)
+    {
+        IOperation? node = instance;
+        for (var step = 0; step < 64 && node is not null; step++)
+        {
+            if (node.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == node)
+            {
+                return conditional.Operation;
+            }
+
+            node = node.Parent;
+        }
+
+        return null;
     }
 
     private Taints VisitInvocation(IInvocationOperation invocation) => VisitInvocation(invocation, out _);
@@ -606,13 +763,14 @@ internal sealed class FlowWalker
         SinkKind? directSink = null;
         foreach (var sink in _context.ResolveSinks(method))
         {
-            if (SinkRecorder.ReceiverMatches(sink, invocation.Instance))
+            if (SinkRecorder.Matches(sink, invocation))
             {
                 _recorder.RecordCall(sink, invocation, invocation.Instance, arguments);
                 directSink ??= sink.Kind;
             }
         }
 
+        SaveTrackedChanges(invocation);
         return _calls.Result(method, invocation, invocation.Instance, receiver, arguments, directSink, _state);
     }
 
@@ -802,6 +960,7 @@ internal sealed class FlowWalker
         {
             case ILocalReferenceOperation local:
                 Assign(local.Local, value, strong);
+                NoteTrackedEntity(local.Local, assignment.Value);
                 break;
             case IParameterReferenceOperation parameter:
                 Assign(parameter.Parameter, value, strong);
@@ -811,6 +970,7 @@ internal sealed class FlowWalker
                 if (IsTracked(field))
                 {
                     _state.Add(field.Field, value);
+                    RecordFieldWrite(field.Field, value);
                 }
 
                 break;
@@ -847,8 +1007,24 @@ internal sealed class FlowWalker
 
     private void AssignProperty(IPropertyReferenceOperation property, IOperation valueOperation, Taints value)
     {
-        Visit(property.Instance);
+        var receiver = Visit(property.Instance);
         VisitAll(property.Arguments);
+        if (EntityTracking.IsStoringStateChange(property, valueOperation) && property.Instance is { } entry)
+        {
+            _recorder.RecordStored("EntityEntry.State", property.Parent ?? property, entry, receiver);
+        }
+
+        // A change to a tracked entity's member is written by the SaveChanges that follows: the member decides what.
+        if (_trackedEntities is not null && TrackedSymbol(property.Instance) is { } entity && _trackedEntities.Contains(entity))
+        {
+            var memberClass = _classifier.ClassifyMember(property.Property);
+            var written = memberClass.IsPersonal ? value.Add(Taint.Data(property.Property, memberClass.Class, property.Type)) : value;
+            if (!written.IsEmpty)
+            {
+                (_unsavedChanges ??= new()).Add((property, valueOperation, written.ReadAt(valueOperation)));
+            }
+        }
+
         if (property.Property.SetMethod is not { } setter)
         {
             return;
@@ -892,11 +1068,20 @@ internal sealed class FlowWalker
             return null;
         }
 
+        // By position: a named element's underlying field is ItemN (the symbols of a literal's natural tuple type and
+        // of its elements need not be the same instances).
+        var underlying = (field.CorrespondingTupleField ?? field).Name;
+        if (underlying.StartsWith("Item", System.StringComparison.Ordinal)
+            && int.TryParse(underlying.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            && position >= 1 && position <= tuple.TupleElements.Length)
+        {
+            return position - 1;
+        }
+
         var elements = tuple.TupleElements;
-        var corresponding = field.CorrespondingTupleField ?? field;
         for (var i = 0; i < elements.Length; i++)
         {
-            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], corresponding))
+            if (elements[i].Name == field.Name)
             {
                 return i;
             }

@@ -56,7 +56,7 @@ internal sealed class MethodSummaries : ISummaryProvider
     }
 
     /// <summary>What the method's declaration says it does to the data it is given: <c>[Redacts]</c>, <c>[Pseudonymises]</c>.</summary>
-    public DataTransform TransformOf(IMethodSymbol method) => !_model.Classifier.MayAnnotate(method) ? DataTransform.None : _transforms.GetOrAdd(MethodBodies.Definition(method), m =>
+    public DataTransform TransformOf(IMethodSymbol method) => IsComplianceRedaction(method) ? DataTransform.Redacts : !_model.Classifier.MayAnnotate(method) ? DataTransform.None : _transforms.GetOrAdd(MethodBodies.Definition(method), m =>
     {
         for (IMethodSymbol? current = m; current is not null; current = current.OverriddenMethod)
         {
@@ -73,6 +73,10 @@ internal sealed class MethodSummaries : ISummaryProvider
 
         return DataTransform.None;
     });
+
+    // Microsoft.Extensions.Compliance's redactors: what Redact returns (or writes) is the redacted value.
+    private static bool IsComplianceRedaction(IMethodSymbol method) =>
+        method.Name == "Redact" && MetadataNames.DerivesFrom(method.ContainingType, "Microsoft.Extensions.Compliance.Redaction.Redactor");
 
     private MethodSummary Compute(IMethodSymbol method, int level, CancellationToken cancellationToken)
     {

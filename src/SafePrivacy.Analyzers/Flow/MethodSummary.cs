@@ -7,14 +7,18 @@ namespace SafePrivacy.Analyzers.Flow;
 /// <summary>What one walk of a body found: the sink hits, what it returns, which parameters reach sinks.</summary>
 internal sealed class BodyResult
 {
-    public static readonly BodyResult Empty = new(ImmutableArray<SinkHit>.Empty, Taints.None, ImmutableArray<ParameterSink>.Empty);
+    public static readonly BodyResult Empty = new(ImmutableArray<SinkHit>.Empty, Taints.None, ImmutableArray<ParameterSink>.Empty, ImmutableArray<(int, Taints)>.Empty);
 
-    public BodyResult(ImmutableArray<SinkHit> hits, Taints returned, ImmutableArray<ParameterSink> parameterSinks)
+    public BodyResult(ImmutableArray<SinkHit> hits, Taints returned, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<(int Ordinal, Taints Value)> outValues)
     {
         Hits = hits;
         Returned = returned;
         ParameterSinks = parameterSinks;
+        OutValues = outValues;
     }
+
+    /// <summary>In a summary walk, what each out or ref parameter may hold when the method returns (markers included).</summary>
+    public ImmutableArray<(int Ordinal, Taints Value)> OutValues { get; }
 
     public ImmutableArray<SinkHit> Hits { get; }
 
@@ -38,12 +42,13 @@ internal sealed class MethodSummary
 
     public static readonly MethodSummary Empty = new(BodyResult.Empty, NoLevelNeeded);
 
-    private MethodSummary(Taints returnTaints, ImmutableArray<(int, bool)> returnFromParameters, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<SinkHit> effects, int requiredLevel)
+    private MethodSummary(Taints returnTaints, ImmutableArray<(int, bool)> returnFromParameters, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<SinkHit> effects, ImmutableArray<(int, Taints)> outValues, int requiredLevel)
     {
         ReturnTaints = returnTaints;
         ReturnFromParameters = returnFromParameters;
         ParameterSinks = parameterSinks;
         Effects = effects;
+        OutValues = outValues;
         RequiredLevel = requiredLevel;
     }
 
@@ -58,6 +63,7 @@ internal sealed class MethodSummary
             .ToImmutableArray();
         ParameterSinks = walk.ParameterSinks;
         Effects = walk.Hits;
+        OutValues = walk.OutValues;
     }
 
     /// <summary>What a call that may run any of several methods does: everything any of them does.</summary>
@@ -66,6 +72,7 @@ internal sealed class MethodSummary
         summaries.SelectMany(s => s.ReturnFromParameters).Distinct().ToImmutableArray(),
         summaries.SelectMany(s => s.ParameterSinks).ToImmutableArray(),
         summaries.SelectMany(s => s.Effects).ToImmutableArray(),
+        summaries.SelectMany(s => s.OutValues).ToImmutableArray(),
         summaries.Max(s => s.RequiredLevel));
 
     /// <summary>Personal data the method reads itself and returns (<c>Describe(User u) => $"{u.Email}"</c>).</summary>
@@ -81,12 +88,18 @@ internal sealed class MethodSummary
     public ImmutableArray<SinkHit> Effects { get; }
 
     /// <summary>
+    /// What each out or ref parameter (by ordinal) may hold when the method returns: data of its own, and markers
+    /// of the parameters (-1 for <c>this</c>) whose values flow into it (<c>TryGetMail(user, out var mail)</c>).
+    /// </summary>
+    public ImmutableArray<(int Ordinal, Taints Value)> OutValues { get; }
+
+    /// <summary>
     /// The least level at which this is the method's summary: computed at any level from this one up, the walk
     /// finds the same (its helpers' summaries reach no deeper). <see cref="CutShort"/> when the level cut it short.
     /// </summary>
     public int RequiredLevel { get; }
 
-    public bool IsEmpty => ReturnTaints.IsEmpty && ReturnFromParameters.IsEmpty && ParameterSinks.IsEmpty && Effects.IsEmpty;
+    public bool IsEmpty => ReturnTaints.IsEmpty && ReturnFromParameters.IsEmpty && ParameterSinks.IsEmpty && Effects.IsEmpty && OutValues.IsEmpty;
 }
 
 /// <summary>What a method does to the personal data it is given.</summary>

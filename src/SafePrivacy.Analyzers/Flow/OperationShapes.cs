@@ -37,6 +37,7 @@ internal static class OperationShapes
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFieldReferenceOperation field when IsTracked(field) => field.Field,
+        IDeclarationExpressionOperation declaration => TrackedSymbol(declaration.Expression),
         _ => null,
     };
 

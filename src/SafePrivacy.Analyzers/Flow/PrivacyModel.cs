@@ -46,6 +46,7 @@ internal sealed class PrivacyModel
         Bodies = new MethodBodies(compilation);
         Summaries = new MethodSummaries(this);
         Printing = new ValuePrinting(Bodies, Summaries);
+        Fields = new FieldValues(this);
         _sinks = new Lazy<SinkResolver>(() => new SinkResolver(scope));
         _declared = new Lazy<DeclaredNames>(() => DeclaredNames.Read(this, scope, CancellationToken.None));
         _index = new Lazy<CandidateIndex?>(() => UsesCandidateIndex(_options) ? CandidateIndex.Build(this, _declared.Value, CancellationToken.None) : null);
@@ -84,6 +85,9 @@ internal sealed class PrivacyModel
 
     /// <summary>How each method of the compilation treats personal data, computed on first use.</summary>
     public MethodSummaries Summaries { get; }
+
+    /// <summary>What the fields of the compilation's types may hold, across their methods.</summary>
+    public FieldValues Fields { get; }
 
     /// <summary>What printing a value shows.</summary>
     public ValuePrinting Printing { get; }

@@ -21,11 +21,11 @@ internal sealed class SinkRecorder
 
     public SinkRecorder(WalkContext context) => _context = context;
 
-    public BodyResult Result(Taints returned)
+    public BodyResult Result(Taints returned, ImmutableArray<(int, Taints)> outValues)
     {
         var hits = _hitsInOrder.Select(h => h.Build()).ToImmutableArray();
         var sinks = _parameterSinks.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item3, System.StringComparer.Ordinal).Select(p => p.Value).ToImmutableArray();
-        return new BodyResult(hits, returned, sinks);
+        return new BodyResult(hits, returned, sinks, outValues);
     }
 
     /// <summary>
@@ -63,16 +63,21 @@ internal sealed class SinkRecorder
                 continue;
             }
 
-            if (mode == RenderMode.TemplateArgument && arguments.TryGetElements(i, out var list))
+            if (mode is RenderMode.TemplateArgument or RenderMode.StructuredArgument)
             {
-                foreach (var (element, elementValue) in list)
+                // A structured logger prints a collection element by element; string.Format prints its type's name.
+                var printed = mode == RenderMode.StructuredArgument ? RenderMode.Elements : RenderMode.Text;
+                if (arguments.TryGetElements(i, out var list))
                 {
-                    Record(target, element, elementValue, NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
+                    foreach (var (element, elementValue) in list)
+                    {
+                        Record(target, element, elementValue, NextHoleDestructures() ? RenderMode.Serialized : printed);
+                    }
                 }
-            }
-            else if (mode == RenderMode.TemplateArgument)
-            {
-                Record(target, argument.Value, arguments[i], NextHoleDestructures() ? RenderMode.Serialized : RenderMode.Text);
+                else
+                {
+                    Record(target, argument.Value, arguments[i], NextHoleDestructures() ? RenderMode.Serialized : printed);
+                }
             }
             else
             {
@@ -89,6 +94,10 @@ internal sealed class SinkRecorder
             : sink.Display;
         Record(new SinkTarget(sink.Kind, display, property.Parent ?? property, ReceiverGroup(sink, property.Instance)), valueOperation, value, mode);
     }
+
+    /// <summary>A store that happens without a sink call given the value (EF Core's change tracking): what <paramref name="where"/> holds is stored whole.</summary>
+    public void RecordStored(string display, IOperation call, IOperation where, Taints value) =>
+        Record(new SinkTarget(SinkKind.Storage, display, call, null), where, value, RenderMode.Serialized);
 
     /// <summary>A value given to a helper whose parameter reaches a sink inside it.</summary>
     public void RecordThroughHelper(ParameterSink parameterSink, Taints value, IOperation where, IMethodSymbol helper, IOperation call)
@@ -166,10 +175,32 @@ internal sealed class SinkRecorder
     public void RecordEffect(SinkHit effect, IMethodSymbol helper, IOperation call) =>
         AddHit(effect.Kind, effect.Sink, call.Syntax.GetLocation(), effect.Data, Prepend(helper, effect.Via), effect.SinkOwner ?? helper, fromCallee: true, call, effect.ValueType);
 
+    /// <summary>
+    /// Whether a sink that is one only on some receivers (Console.Out, Exception.Data, a StreamWriter) or into some
+    /// destinations (a serialiser writing to a file) is called on one.
+    /// </summary>
+    public static bool Matches(ResolvedSink sink, IInvocationOperation invocation)
+    {
+        if (sink.DestinationOrdinal < 0)
+        {
+            return ReceiverMatches(sink, invocation.Instance);
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == sink.DestinationOrdinal)
+            {
+                return IsOfReceiverType(sink, argument.Value);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a sink that is one only on some receivers (Console.Out, Exception.Data, a StreamWriter) is called on one.</summary>
     public static bool ReceiverMatches(ResolvedSink sink, IOperation? instance)
     {
-        if (sink.ReceiverType is { } receiverType && !MetadataNames.DerivesFrom(OperationShapes.StripConversions(instance)?.Type, receiverType))
+        if (!IsOfReceiverType(sink, instance))
         {
             return false;
         }
@@ -188,6 +219,25 @@ internal sealed class SinkRecorder
         {
             var dot = option.LastIndexOf('.');
             if (property.Property.Name == option.Substring(dot + 1) && MetadataNames.DerivesFrom(property.Property.ContainingType, option.Substring(0, dot)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOfReceiverType(ResolvedSink sink, IOperation? value)
+    {
+        if (sink.ReceiverType is not { } receiverTypes)
+        {
+            return true;
+        }
+
+        var type = OperationShapes.StripConversions(value)?.Type;
+        foreach (var receiverType in receiverTypes.Split('|'))
+        {
+            if (MetadataNames.DerivesFrom(type, receiverType))
             {
                 return true;
             }

@@ -209,9 +209,10 @@ internal sealed class SyntaxUnits
     /// <summary>What the scan keeps of one declaration with a body.</summary>
     internal sealed class Unit
     {
-        public Unit(string name, int start, bool returnsValue, bool isStatic, bool isExtension, bool mentionsThis, bool mentionsThrow, int? containingTypeStart, string? containingTypeName, string[] identifiers, string[] bareNames, Call[] calls)
+        public Unit(string name, int start, bool returnsValue, bool isStatic, bool isExtension, bool mentionsThis, bool mentionsThrow, int? containingTypeStart, string? containingTypeName, string[] identifiers, string[] bareNames, string[] assignedMembers, Call[] calls)
         {
             BareNames = bareNames;
+            AssignedMembers = assignedMembers;
             Name = name;
             Start = start;
             ReturnsValue = returnsValue;
@@ -251,6 +252,12 @@ internal sealed class SyntaxUnits
 
         /// <summary>Names read without a receiver that are not its own locals: members of its type (a property, a method group).</summary>
         public string[] BareNames { get; }
+
+        /// <summary>
+        /// Names it assigns that are not its own locals: fields (and properties) of its type, written <c>_last = …</c>,
+        /// <c>this._last = …</c> or <c>Cache.Last = …</c> — what other bodies may read back.
+        /// </summary>
+        public string[] AssignedMembers { get; }
 
         /// <summary>The calls and member reads it makes on a receiver, and the objects it creates.</summary>
         public Call[] Calls { get; }
@@ -314,6 +321,7 @@ internal sealed class SyntaxUnits
         private readonly Dictionary<string, string[]> _locals = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _localNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _bareNames = new(System.StringComparer.Ordinal);
+        private readonly List<(string? Root, string Member)> _assigned = new();
         private readonly List<Call> _calls = new();
         private bool _mentionsThis;
         private bool _mentionsThrow;
@@ -353,7 +361,17 @@ internal sealed class SyntaxUnits
             }
 
             _bareNames.ExceptWith(_localNames);
-            return new Unit(name, _node.SpanStart, returnsValue, isStatic, isExtension, _mentionsThis, _mentionsThrow, containingType?.SpanStart, containingType?.Identifier.ValueText, ToArray(_identifiers), ToArray(_bareNames), _calls.ToArray());
+            // `_last = …` and `Cache.Last = …` write members; `last = …` and `dto.Name = …` write locals and what they hold.
+            var assigned = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var (root, member) in _assigned)
+            {
+                if (!_localNames.Contains(root ?? member))
+                {
+                    assigned.Add(member);
+                }
+            }
+
+            return new Unit(name, _node.SpanStart, returnsValue, isStatic, isExtension, _mentionsThis, _mentionsThrow, containingType?.SpanStart, containingType?.Identifier.ValueText, ToArray(_identifiers), ToArray(_bareNames), ToArray(assigned), _calls.ToArray());
         }
 
         private static string[] ToArray(HashSet<string> names)
@@ -397,6 +415,9 @@ internal sealed class SyntaxUnits
                     break;
                 case InvocationExpressionSyntax invocation:
                     ReadInvocation(invocation);
+                    break;
+                case AssignmentExpressionSyntax { Parent: not InitializerExpressionSyntax } assignment when AssignedMember(assignment.Left) is { } assigned:
+                    _assigned.Add(assigned);
                     break;
                 case MemberAccessExpressionSyntax access when access.Parent is not InvocationExpressionSyntax invoked || invoked.Expression != access:
                     _calls.Add(CallOn(access.Name.Identifier.ValueText, access.Expression));
@@ -461,6 +482,15 @@ internal sealed class SyntaxUnits
                     break;
             }
         }
+
+        // A member the assignment writes: `_last`, `this._last`, `Cache.Last` (a name's member: a static one, or a local's).
+        private static (string? Root, string Member)? AssignedMember(ExpressionSyntax left) => left switch
+        {
+            IdentifierNameSyntax name => (null, name.Identifier.ValueText),
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => (null, member.Identifier.ValueText),
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name: var member } => (root.Identifier.ValueText, member.Identifier.ValueText),
+            _ => null,
+        };
 
         // A name that stands for a value on its own (not a type, not a member of something, not the called name):
         // a member of the containing type, read or passed as a method group.

@@ -59,6 +59,12 @@ internal sealed class Taint : IEquatable<Taint>
     /// </summary>
     public Location? ReadAt { get; private init; }
 
+    /// <summary>
+    /// The members the data was reached through when it was read below the first level of its root
+    /// (<c>film.Ratings.First().Member.Name</c>: "Film.Ratings → Rating.Member"). Not part of a taint's identity.
+    /// </summary>
+    public string? Path { get; private init; }
+
     /// <summary>Text joined from many values (<c>string.Join(",", emails)</c>): a list of people, not one.</summary>
     public bool Joined { get; private init; }
 
@@ -83,6 +89,8 @@ internal sealed class Taint : IEquatable<Taint>
 
     public Taint At(Location location) => IsMarker ? this : Copy(readAt: location);
 
+    public Taint Through(string? path) => path is null || IsMarker ? this : Copy(path: path);
+
     /// <summary>The text a value became when printed with ToString: personal data in a string, no longer one tuple element.</summary>
     public Taint AsText(ITypeSymbol? stringType) =>
         Copy(shape: TaintShape.Data, type: stringType, renderedAsText: IsMarker || RenderedAsText, element: WholeValue);
@@ -104,7 +112,8 @@ internal sealed class Taint : IEquatable<Taint>
         bool? renderedAsText = null,
         bool? joined = null,
         Location? readAt = null,
-        int? element = null) =>
+        int? element = null,
+        string? path = null) =>
         new(Origin, dataClass ?? Class, shape ?? Shape, type ?? Type)
         {
             MarkerOrdinal = MarkerOrdinal,
@@ -112,6 +121,7 @@ internal sealed class Taint : IEquatable<Taint>
             Joined = joined ?? Joined,
             ReadAt = readAt ?? ReadAt,
             Element = element ?? Element,
+            Path = path ?? Path,
         };
 
     /// <summary>"'User.Email' (contact details)", "the whole 'User' (holds Email, DisplayName)".</summary>
@@ -125,6 +135,11 @@ internal sealed class Taint : IEquatable<Taint>
         }
 
         var what = Class.Describe();
+        if (Path is not null)
+        {
+            name = Path + " → " + name;
+        }
+
         return Class.Has(DataKinds.Pseudonymous) ? $"pseudonymised '{name}' ({what})" : $"'{name}' ({what})";
     }
 

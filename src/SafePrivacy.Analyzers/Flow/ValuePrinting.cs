@@ -94,6 +94,38 @@ internal sealed class ValuePrinting
         return false;
     }
 
+    /// <summary>
+    /// What a collection holds, for printers that print one element by element: the <c>T</c> of the
+    /// <c>IEnumerable&lt;T&gt;</c> it is (text is not a collection of characters here, nor a document of its nodes).
+    /// </summary>
+    public static ITypeSymbol? ElementType(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String || PrintsContent(type))
+        {
+            return null;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable)
+        {
+            return enumerable.TypeArguments[0];
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the type is a JSON or XML document, whose ToString is everything put in it.</summary>
     public static bool PrintsContent(ITypeSymbol type)
     {

@@ -132,7 +132,10 @@ internal sealed class WalkContext
     }
 
     /// <summary>Whether a sink rendering values this way keeps the personal data <paramref name="taint"/> is.</summary>
-    public bool Leaks(Taint taint, RenderMode mode) => mode == RenderMode.Serialized || RendersAsText(taint);
+    public bool Leaks(Taint taint, RenderMode mode) =>
+        mode == RenderMode.Serialized
+        || RendersAsText(taint)
+        || (mode == RenderMode.Elements && ValuePrinting.ElementType(taint.Type) is { } element && RendersAsText(taint.WithType(element)));
 
     /// <summary>What a value leaves behind when printed with ToString.</summary>
     public Taints AsText(Taints value) =>

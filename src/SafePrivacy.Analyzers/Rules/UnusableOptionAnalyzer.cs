@@ -1,15 +1,17 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafePrivacy.Analyzers.Discovery;
+using SafePrivacy.Analyzers.Sinks;
 
 namespace SafePrivacy.Analyzers.Rules;
 
 /// <summary>
 /// SP9004: a <c>safe_privacy.*</c> option value SafePrivacy cannot read — a discovery pattern whose category is no
-/// <c>DataCategory</c> member (wrong case, a number), a discovery switch that is neither true nor false — which would
-/// otherwise silently become a default.
+/// <c>DataCategory</c> member (wrong case, a number), a discovery switch that is neither true nor false, a listed sink
+/// that names no method the compilation can call — which would otherwise silently become a default, or no sink.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnusableOptionAnalyzer : DiagnosticAnalyzer
@@ -26,9 +28,11 @@ public sealed class UnusableOptionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationAction(compilation =>
         {
             var problems = new List<(string Key, string Value, string Problem)>();
+            var checkedSinks = new Dictionary<string, string?>(System.StringComparer.Ordinal);
             foreach (var tree in compilation.Compilation.SyntaxTrees)
             {
-                foreach (var problem in NamePatterns.Problems(compilation.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)))
+                var options = compilation.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+                foreach (var problem in NamePatterns.Problems(options).Concat(ConfiguredSinks.Problems(options, compilation.Compilation, checkedSinks)))
                 {
                     if (!problems.Contains(problem))
                     {

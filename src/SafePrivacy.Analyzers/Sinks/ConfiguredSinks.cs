@@ -92,6 +92,90 @@ internal sealed class ConfiguredSinks
         return modes.Any(m => m is not null) ? new ResolvedSink(configured.Kind, SinkResolver.Display(definition), modes) : null;
     }
 
+    // How many namespaces and types deep an entry's name is followed (MyApp.Audit.Outer.Inner.Write).
+    private const int MaximumNameDepth = 32;
+
+    /// <summary>
+    /// The entries of a file's sink options that name no method of the compilation or its references, or a parameter
+    /// the method does not have: a misspelt sink is silently no sink.
+    /// </summary>
+    /// <param name="options">The file's options.</param>
+    /// <param name="compilation">What the entries must name.</param>
+    /// <param name="checkedEntries">Entries already checked, with their problem: every file of a project has the same.</param>
+    public static ImmutableArray<(string Key, string Value, string Problem)> Problems(AnalyzerConfigOptions options, Compilation compilation, Dictionary<string, string?> checkedEntries)
+    {
+        var problems = ImmutableArray.CreateBuilder<(string, string, string)>();
+        foreach (var key in new[] { LogSinksKey, StorageSinksKey, TransferSinksKey })
+        {
+            if (!options.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+
+            foreach (var entry in OptionLists.Split(list))
+            {
+                if (!checkedEntries.TryGetValue(entry, out var found))
+                {
+                    checkedEntries[entry] = found = ProblemOf(entry, compilation);
+                }
+
+                if (found is { } problem)
+                {
+                    problems.Add((key, entry, problem));
+                }
+            }
+        }
+
+        return problems.ToImmutable();
+    }
+
+    private static string? ProblemOf(string entry, Compilation compilation)
+    {
+        var colon = entry.IndexOf(':');
+        var name = colon < 0 ? entry : entry.Substring(0, colon).Trim();
+        var parameter = colon < 0 ? null : entry.Substring(colon + 1).Trim();
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0 || dot == name.Length - 1)
+        {
+            return "an entry is a method's full name, Namespace.Type.Method, or Namespace.Type.Method:parameter";
+        }
+
+        var methodName = name.Substring(dot + 1);
+        var types = TypesNamed(compilation.GlobalNamespace, name.Substring(0, dot).Split('.'));
+        if (types.Count == 0)
+        {
+            return $"no type '{name.Substring(0, dot)}' is in the compilation or its references, so it is no sink";
+        }
+
+        var methods = types.SelectMany(t => t.GetMembers(methodName)).OfType<IMethodSymbol>().ToList();
+        if (methods.Count == 0)
+        {
+            return $"'{name.Substring(0, dot)}' has no method '{methodName}', so it is no sink";
+        }
+
+        return !string.IsNullOrEmpty(parameter) && !methods.Any(m => m.Parameters.Any(p => p.Name == parameter))
+            ? $"no '{methodName}' has a parameter '{parameter}', so it is no sink"
+            : null;
+    }
+
+    // The types a dotted name can mean, each segment a namespace or a type of any arity (as entries are written).
+    private static List<INamedTypeSymbol> TypesNamed(INamespaceSymbol global, string[] segments)
+    {
+        var current = new List<INamespaceOrTypeSymbol> { global };
+        for (var i = 0; i < segments.Length && i < MaximumNameDepth && current.Count > 0; i++)
+        {
+            var next = new List<INamespaceOrTypeSymbol>();
+            foreach (var container in current)
+            {
+                next.AddRange(container.GetMembers(segments[i]).OfType<INamespaceOrTypeSymbol>());
+            }
+
+            current = next;
+        }
+
+        return segments.Length > MaximumNameDepth ? new List<INamedTypeSymbol>() : current.OfType<INamedTypeSymbol>().ToList();
+    }
+
     private static void Add(ImmutableDictionary<string, (SinkKind, string?)>.Builder methods, string? list, SinkKind kind)
     {
         foreach (var entry in OptionLists.Split(list))

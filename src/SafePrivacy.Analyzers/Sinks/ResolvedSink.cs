@@ -13,8 +13,10 @@ internal sealed class ResolvedSink
         string? receiver = null,
         string? template = null,
         string? receiverType = null,
+        int destinationOrdinal = -1,
         SinkCondition condition = SinkCondition.Always)
     {
+        DestinationOrdinal = destinationOrdinal;
         Condition = condition;
         Kind = kind;
         Display = display;
@@ -42,8 +44,14 @@ internal sealed class ResolvedSink
     /// <summary>When set, the call is a sink only on this receiver ("System.Console.Out|System.Console.Error").</summary>
     public string? Receiver { get; }
 
-    /// <summary>When set, the call is a sink only on an instance of this type or a type derived from it.</summary>
+    /// <summary>
+    /// When set, the call is a sink only on an instance of one of these types ("A|B") or types derived from them —
+    /// or, with a <see cref="DestinationOrdinal"/>, only where that argument is.
+    /// </summary>
     public string? ReceiverType { get; }
+
+    /// <summary>The parameter whose argument <see cref="ReceiverType"/> applies to (a serialiser's stream), or -1 for the instance.</summary>
+    public int DestinationOrdinal { get; }
 
     /// <summary>When the call is a sink only with some arguments.</summary>
     public SinkCondition Condition { get; }

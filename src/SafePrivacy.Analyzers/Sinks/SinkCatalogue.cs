@@ -15,14 +15,14 @@ internal static class SinkCatalogue
     private const string NLogLevels = "Log|Trace|Debug|Info|Warn|Error|Fatal|ConditionalDebug|ConditionalTrace";
     private const string Log4NetLevels = "Debug|Info|Warn|Error|Fatal|DebugFormat|InfoFormat|WarnFormat|ErrorFormat|FatalFormat";
 
-    private static readonly ImmutableArray<(string, RenderMode)> MelMessage = P(("message", Template), ("args", TemplateArgument));
+    private static readonly ImmutableArray<(string, RenderMode)> MelMessage = P(("message", Template), ("args", StructuredArgument));
     private static readonly ImmutableArray<(string, RenderMode)> SerilogMessage = P(
-        ("messageTemplate", Template), ("propertyValue", TemplateArgument), ("propertyValue0", TemplateArgument),
-        ("propertyValue1", TemplateArgument), ("propertyValue2", TemplateArgument), ("propertyValues", TemplateArgument));
+        ("messageTemplate", Template), ("propertyValue", StructuredArgument), ("propertyValue0", StructuredArgument),
+        ("propertyValue1", StructuredArgument), ("propertyValue2", StructuredArgument), ("propertyValues", StructuredArgument));
     private static readonly ImmutableArray<(string, RenderMode)> NLogMessage = P(
-        ("message", Template), ("value", Text), ("args", TemplateArgument), ("argument", TemplateArgument),
-        ("argument1", TemplateArgument), ("argument2", TemplateArgument), ("argument3", TemplateArgument),
-        ("arg1", TemplateArgument), ("arg2", TemplateArgument), ("arg3", TemplateArgument));
+        ("message", Template), ("value", Elements), ("args", StructuredArgument), ("argument", StructuredArgument),
+        ("argument1", StructuredArgument), ("argument2", StructuredArgument), ("argument3", StructuredArgument),
+        ("arg1", StructuredArgument), ("arg2", StructuredArgument), ("arg3", StructuredArgument));
     private static readonly ImmutableArray<(string, RenderMode)> CompositeFormat = P(
         ("value", Text), ("message", Text), ("format", Template), ("buffer", Text), ("arg", TemplateArgument),
         ("arg0", TemplateArgument), ("arg1", TemplateArgument), ("arg2", TemplateArgument), ("arg3", TemplateArgument),
@@ -45,22 +45,23 @@ internal static class SinkCatalogue
     public static readonly ImmutableArray<SinkEntry> Entries = ImmutableArray.Create(
         // Microsoft.Extensions.Logging
         new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", LogLevels, MelMessage, DisplayType: "ILogger"),
-        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", "BeginScope", P(("messageFormat", Template), ("args", TemplateArgument)), DisplayType: "ILogger"),
+        new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.LoggerExtensions", "BeginScope", P(("messageFormat", Template), ("args", StructuredArgument)), DisplayType: "ILogger"),
         new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.ILogger", "Log", P(("state", Serialized)), SinkMatch.Implementation),
         new SinkEntry(SinkKind.Log, "Microsoft.Extensions.Logging.ILogger", "BeginScope", P(("state", Serialized)), SinkMatch.Implementation),
 
         // Serilog: the logger interface and the static Log facade; enrichment that attaches a value to every event.
         new SinkEntry(SinkKind.Log, "Serilog.ILogger", SerilogLevels, SerilogMessage, SinkMatch.Implementation),
         new SinkEntry(SinkKind.Log, "Serilog.Log", SerilogLevels, SerilogMessage),
-        new SinkEntry(SinkKind.Log, "Serilog.ILogger", "ForContext", P(("value", Text)), SinkMatch.Implementation),
-        new SinkEntry(SinkKind.Log, "Serilog.Log", "ForContext", P(("value", Text))),
-        new SinkEntry(SinkKind.Log, "Serilog.Context.LogContext", "PushProperty", P(("value", Text))),
+        new SinkEntry(SinkKind.Log, "Serilog.ILogger", "ForContext", P(("value", Elements)), SinkMatch.Implementation),
+        new SinkEntry(SinkKind.Log, "Serilog.Log", "ForContext", P(("value", Elements))),
+        new SinkEntry(SinkKind.Log, "Serilog.Context.LogContext", "PushProperty", P(("value", Elements))),
 
         // NLog
         new SinkEntry(SinkKind.Log, "NLog.ILoggerBase", NLogLevels, NLogMessage, SinkMatch.Implementation, DisplayType: "Logger"),
         new SinkEntry(SinkKind.Log, "NLog.ILogger", NLogLevels, NLogMessage, SinkMatch.Implementation, DisplayType: "Logger"),
         new SinkEntry(SinkKind.Log, "NLog.Logger", NLogLevels, NLogMessage),
-        new SinkEntry(SinkKind.Log, "NLog.Logger", "WithProperty", P(("propertyValue", Text))),
+        new SinkEntry(SinkKind.Log, "NLog.Logger", "WithProperty", P(("propertyValue", Elements))),
+        new SinkEntry(SinkKind.Log, "NLog.ScopeContext", "PushProperty|PushProperties|PushNestedState|PushNestedStateProperties", P(("value", Elements), ("nestedState", Elements), ("properties", Elements))),
 
         // log4net
         new SinkEntry(SinkKind.Log, "log4net.ILog", Log4NetLevels, P(("message", Text), ("format", Template), ("args", TemplateArgument), ("arg0", TemplateArgument), ("arg1", TemplateArgument), ("arg2", TemplateArgument)), SinkMatch.Implementation),
@@ -94,6 +95,17 @@ internal static class SinkCatalogue
         // Storage: EF Core (the entity's type decides what is stored), files, caches, session, cookies.
         new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.DbSet`1", EfWrites, P(("entity", Serialized), ("entities", Serialized)), SinkMatch.Derived),
         new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.DbContext", EfWrites, P(("entity", Serialized), ("entities", Serialized)), SinkMatch.Derived),
+        // EF Core writes without Add: ExecuteUpdate's setters (the property set decides what is written), and values
+        // copied onto a tracked entry. Tracked entities changed before SaveChanges, and entry states, are Flow/EntityTracking's.
+        new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.Query.SetPropertyCalls`1", "SetProperty", P(("propertyExpression", Serialized), ("valueExpression", Serialized)), DisplayType: "ExecuteUpdate"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder`1", "SetProperty", P(("propertyExpression", Serialized), ("valueExpression", Serialized)), DisplayType: "ExecuteUpdate"),
+        new SinkEntry(SinkKind.Storage, "Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues", "SetValues", P(("obj", Serialized), ("propertyValues", Serialized), ("values", Serialized)), SinkMatch.Derived, DisplayType: "CurrentValues"),
+
+        // Serialisers writing into a file (a FileStream from File.Create/OpenWrite, a StreamWriter): every member is stored.
+        new SinkEntry(SinkKind.Storage, "System.Text.Json.JsonSerializer", "Serialize|SerializeAsync", P(("value", Serialized)), ReceiverType: "System.IO.FileStream", Destination: "utf8Json"),
+        new SinkEntry(SinkKind.Storage, "System.Xml.Serialization.XmlSerializer", "Serialize", P(("o", Serialized)), ReceiverType: "System.IO.FileStream|System.IO.StreamWriter", Destination: "stream|textWriter"),
+        new SinkEntry(SinkKind.Storage, "Newtonsoft.Json.JsonSerializer", "Serialize", P(("value", Serialized)), SinkMatch.Derived, ReceiverType: "System.IO.StreamWriter", Destination: "textWriter"),
+
         new SinkEntry(SinkKind.Storage, "System.IO.File", "WriteAllText|WriteAllTextAsync|WriteAllLines|WriteAllLinesAsync|WriteAllBytes|WriteAllBytesAsync|AppendAllText|AppendAllTextAsync|AppendAllLines|AppendAllLinesAsync|AppendAllBytes|AppendAllBytesAsync", P(("contents", Serialized), ("bytes", Serialized))),
         new SinkEntry(SinkKind.Storage, "System.IO.TextWriter", "Write|WriteLine|WriteAsync|WriteLineAsync", CompositeFormat, SinkMatch.Derived, DisplayType: "StreamWriter", ReceiverType: "System.IO.StreamWriter"),
         new SinkEntry(SinkKind.Storage, "System.IO.Stream", "Write|WriteAsync", P(("buffer", Serialized)), SinkMatch.Derived, DisplayType: "FileStream", ReceiverType: "System.IO.FileStream"),

@@ -26,7 +26,14 @@ internal enum SinkMatch
 /// <param name="Match">Whether derived types or implementations count.</param>
 /// <param name="DisplayType">How the type is named in messages, when not its own name ("ILogger" for LoggerExtensions).</param>
 /// <param name="Receiver">The instance must be one of these properties, "Type.Property|…" (Console.Out, Exception.Data).</param>
-/// <param name="ReceiverType">The instance's static type must be (or derive from) this type (a StreamWriter, not any TextWriter).</param>
+/// <param name="ReceiverType">
+/// The instance's static type must be (or derive from) one of these types, "Type|…" (a StreamWriter, not any
+/// TextWriter); with <paramref name="Destination"/>, the type of that argument instead.
+/// </param>
+/// <param name="Destination">
+/// Parameter names, "a|b": the argument where the value goes (a serialiser's stream), which must be of
+/// <paramref name="ReceiverType"/>; an overload with none of them is no sink.
+/// </param>
 /// <param name="Party">The other organisation the data is sent to (a vendor's SDK: "Sentry"), named in messages and the inventory.</param>
 /// <param name="AnalysesContent">The party analyses what it is given (an LLM, a moderation API): a classifier inside a moderation pipeline.</param>
 /// <param name="Condition">When a call is a sink only with some arguments (SendGrid's showAllRecipients, a Dapper command that writes).</param>
@@ -43,6 +50,7 @@ internal sealed record SinkEntry(
     string? DisplayType = null,
     string? Receiver = null,
     string? ReceiverType = null,
+    string? Destination = null,
     string? Party = null,
     bool AnalysesContent = false,
     SinkCondition Condition = SinkCondition.Always,

@@ -43,6 +43,18 @@ internal enum RenderMode
     /// </summary>
     TemplateArgument,
 
+    /// <summary>
+    /// A value for a structured logger's template hole (Microsoft.Extensions.Logging, Serilog, NLog): printed as
+    /// <see cref="Elements"/>, or destructured when its hole is written <c>{@Name}</c>.
+    /// </summary>
+    StructuredArgument,
+
+    /// <summary>
+    /// The value is printed with ToString, a collection element by element: what structured loggers do with a
+    /// property value (a <c>List&lt;string&gt;</c> of emails is logged as the emails, not as its type's name).
+    /// </summary>
+    Elements,
+
     /// <summary>The value is serialised or stored whole: every member of an object is kept.</summary>
     Serialized,
 }

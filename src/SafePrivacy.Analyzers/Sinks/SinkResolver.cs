@@ -180,24 +180,29 @@ internal sealed class SinkResolver
         var holes = MessageTemplate.Parse(template);
         var modes = method.Parameters.Select(p => IsLoggingPlumbing(p.Type)
             ? (RenderMode?)null
-            : holes.Any(h => h.Destructure && string.Equals(h.Name, p.Name, StringComparison.OrdinalIgnoreCase)) ? RenderMode.Serialized : RenderMode.Text)
+            : holes.Any(h => h.Destructure && string.Equals(h.Name, p.Name, StringComparison.OrdinalIgnoreCase)) ? RenderMode.Serialized : RenderMode.Elements)
             .ToImmutableArray();
         return new ResolvedSink(SinkKind.Log, $"[LoggerMessage] {method.ContainingType.Name}.{method.Name}", modes, template: template);
     }
 
-    // Invoking what LoggerMessage.Define returns: an Action<ILogger, T1, …, Exception?>.
+    // Invoking what LoggerMessage.Define returns, an Action<ILogger, T1, …, Exception?>, or what DefineScope returns,
+    // a Func<ILogger, T1, …, IDisposable?>: its values are the message's, or the scope's.
     private static ResolvedSink? FromLoggerMessageDelegate(IMethodSymbol method)
     {
-        if (method.MethodKind != MethodKind.DelegateInvoke
-            || method.Parameters.Length < 2
-            || !MetadataNames.Is(method.Parameters[0].Type, MelLogger)
-            || !MetadataNames.Is(method.Parameters[method.Parameters.Length - 1].Type, "System.Exception"))
+        if (method.MethodKind != MethodKind.DelegateInvoke || method.ContainingType is not { } type)
         {
             return null;
         }
 
-        var modes = method.Parameters.Select((p, i) => i == 0 || i == method.Parameters.Length - 1 ? (RenderMode?)null : RenderMode.Text).ToImmutableArray();
-        return new ResolvedSink(SinkKind.Log, "LoggerMessage.Define delegate", modes);
+        var isScope = LoggerMessageDelegates.IsScope(type);
+        if (!isScope && !LoggerMessageDelegates.IsMessage(type))
+        {
+            return null;
+        }
+
+        var last = method.Parameters.Length - 1;
+        var modes = method.Parameters.Select((p, i) => i == 0 || (!isScope && i == last) ? (RenderMode?)null : RenderMode.Elements).ToImmutableArray();
+        return new ResolvedSink(SinkKind.Log, isScope ? "LoggerMessage.DefineScope delegate" : "LoggerMessage.Define delegate", modes);
     }
 
     private IEnumerable<ResolvedSink> FromCatalogue(IMethodSymbol method)
@@ -211,7 +216,8 @@ internal sealed class SinkResolver
         foreach (var (type, entry) in CandidateEntries(method))
         {
             var modes = method.Parameters.Select(p => entry.ModeOf(p.Name)).ToImmutableArray();
-            if (modes.All(m => m is null) || !seen.Add(entry))
+            var destination = entry.Destination is null ? -1 : method.Parameters.FirstOrDefault(p => entry.Destination.Split('|').Contains(p.Name))?.Ordinal ?? -1;
+            if (modes.All(m => m is null) || (entry.Destination is not null && destination < 0) || !seen.Add(entry))
             {
                 continue;
             }
@@ -219,7 +225,7 @@ internal sealed class SinkResolver
             var display = method.MethodKind == MethodKind.Constructor
                 ? "new " + method.ContainingType.Name
                 : $"{entry.DisplayType ?? type.Name}.{MemberName(method)}";
-            yield return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType, condition: entry.Condition);
+            yield return new ResolvedSink(entry.Kind, display, modes, entry.Receiver, receiverType: entry.ReceiverType, destinationOrdinal: destination, condition: entry.Condition);
         }
     }
 

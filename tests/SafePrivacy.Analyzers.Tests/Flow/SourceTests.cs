@@ -207,6 +207,53 @@ public sealed class SourceTests
         return test.RunAsync();
     }
 
+    // [NoDataClassification] is Compliance's [NotPersonalData]; [UnknownDataClassification] declares nothing either
+    // way; a value a Compliance Redactor returns is redacted.
+    [Fact]
+    public Task ComplianceNoAndUnknownClassifications_AndRedactors()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.Extensions.Compliance.Classification;
+                using Microsoft.Extensions.Compliance.Redaction;
+                using Microsoft.Extensions.Logging;
+
+                public static class ContosoTaxonomy
+                {
+                    public static DataClassification Private { get; } = new("Contoso", "Private");
+                }
+
+                public sealed class PrivateDataAttribute : DataClassificationAttribute
+                {
+                    public PrivateDataAttribute() : base(ContosoTaxonomy.Private) { }
+                }
+
+                public class Order
+                {
+                    [PrivateData] public string ShippingName { get; set; } = "";
+                    [NoDataClassification] public string Sku { get; set; } = "";
+                    [UnknownDataClassification] public string Notes { get; set; } = "";
+                }
+
+                public class Checkout(IRedactorProvider redactors)
+                {
+                    public void Run(ILogger log, Order order)
+                    {
+                        log.LogInformation([|order.ShippingName|]);
+                        log.LogInformation(order.Sku);
+                        log.LogInformation(order.Notes);
+                        var redactor = redactors.GetRedactor(ContosoTaxonomy.Private);
+                        log.LogInformation(redactor.Redact(order.ShippingName));
+                        log.LogInformation([|order.ShippingName.Trim()|]);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Compliance);
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task ExternalAnnotations_ClassifySymbolsTheProjectDoesNotOwn() =>
         new Verify.Test

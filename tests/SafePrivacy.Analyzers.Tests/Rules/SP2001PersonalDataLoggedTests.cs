@@ -400,4 +400,30 @@ public sealed class SP2001PersonalDataLoggedTests
             },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Diagnostic_InTopLevelStatements_NamesThemAsWritten() => new Verify.Test
+    {
+        TestState =
+        {
+            OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            Sources =
+            {
+                $$"""
+                using Microsoft.Extensions.Logging;
+
+                ILogger log = null!;
+                var user = new User();
+                log.LogInformation("{Email}", {|#0:user.Email|});
+                {{TestModel.Users}}
+                """,
+            },
+        },
+        ExpectedDiagnostics =
+        {
+            Verify.Diagnostic("SP2001").WithLocation(0).WithMessage(
+                "'User.Email' (contact details) is written to a log by ILogger.LogInformation with no [LawfulBasis] in scope; "
+                + "declare the basis on 'Program (top-level statements)' or its type, or log an identifier instead"),
+        },
+    }.RunAsync();
 }

@@ -51,7 +51,7 @@ public sealed class SP5002ClassifierGivenMoreThanContentTests
         Verify.Diagnostic("SP5002").WithLocation(0)
             .WithMessage("Classifier 'IToxicityClassifier.Score' is given the whole 'Post' with Author, personal data beyond the content it classifies; pass only the content, or justify the context it needs"),
         Verify.Diagnostic("SP5002").WithLocation(1)
-            .WithMessage("Classifier 'IToxicityClassifier.Score' is given 'Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"));
+            .WithMessage("Classifier 'IToxicityClassifier.Score' is given 'Post.Author → Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"));
 
     [Fact]
     public Task NoDiagnostic_ForTheContentAContentOnlyTypeOrAPseudonym() => Verify.VerifyAnalyzerAsync($$"""

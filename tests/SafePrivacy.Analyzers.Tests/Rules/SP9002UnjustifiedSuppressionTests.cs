@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
 using Verify = SafePrivacy.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<SafePrivacy.Analyzers.Rules.UnjustifiedSuppressionAnalyzer, SafePrivacy.CodeFixes.Rules.AddJustificationCodeFixProvider>;
 
 namespace SafePrivacy.Analyzers.Tests.Rules;
@@ -137,8 +136,7 @@ public sealed class SP9002UnjustifiedSuppressionTests
         [|#pragma warning disable // TODO|]
             public void A() { }
         }
-        """,
-        iterations: 1);
+        """);
 
     [Fact]
     public Task CodeFix_AddsAPlaceholderThatKeepsTheFindingUntilReplaced() => Verify.VerifyCodeFixAsync(
@@ -159,8 +157,7 @@ public sealed class SP9002UnjustifiedSuppressionTests
             [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
             public void A() { }
         }
-        """,
-        iterations: 1);
+        """);
 
     [Fact]
     public Task CodeFix_CommentsThePragma() => Verify.VerifyCodeFixAsync(
@@ -177,8 +174,7 @@ public sealed class SP9002UnjustifiedSuppressionTests
         [|#pragma warning disable SP2001 // TODO|]
             public void A() { }
         }
-        """,
-        iterations: 1);
+        """);
 
     private const string TwoSuppressions = """
         using System.Diagnostics.CodeAnalysis;
@@ -193,14 +189,45 @@ public sealed class SP9002UnjustifiedSuppressionTests
         }
         """;
 
-    // One round, as with any placeholder fix: one fix applies to the first suppression, Fix All to every one.
+    // Each fix on its own and Fix All end in the same place: the fix is not offered again on its placeholder.
     [Fact]
-    public Task FixAll_AddsPlaceholdersEverywhere() => new Verify.Test
-    {
-        CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne,
-        TestCode = TwoSuppressions,
-        FixedCode = TwoSuppressions.Replace("Justification = \"\"", "Justification = \"TODO\"", StringComparison.Ordinal),
-        BatchFixedCode = TwoSuppressions.Replace("Justification = \"\"", "Justification = \"TODO\"", StringComparison.Ordinal)
-            .Replace("\"SP3001\")", "\"SP3001\", Justification = \"TODO\")", StringComparison.Ordinal),
-    }.RunAsync();
+    public Task FixAll_AddsPlaceholdersEverywhere() => Verify.VerifyCodeFixAsync(
+        TwoSuppressions,
+        TwoSuppressions.Replace("Justification = \"\"", "Justification = \"TODO\"", StringComparison.Ordinal)
+            .Replace("\"SP3001\")", "\"SP3001\", Justification = \"TODO\")", StringComparison.Ordinal));
+
+    [Fact]
+    public Task NoCodeFix_OnThePlaceholderItInserted() => Verify.VerifyCodeFixAsync(
+        """
+        using System.Diagnostics.CodeAnalysis;
+
+        public class Accounts
+        {
+            [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
+            public void A() { }
+
+        [|#pragma warning disable SP2003 // TODO|]
+            public void B() { }
+
+            // A placeholder someone else wrote is replaced with the fix's own, once.
+            [[|SuppressMessage("SafePrivacy", "SP3001", Justification = "<Pending>")|]]
+            public void C() { }
+        }
+        """,
+        """
+        using System.Diagnostics.CodeAnalysis;
+
+        public class Accounts
+        {
+            [[|SuppressMessage("SafePrivacy", "SP2001", Justification = "TODO")|]]
+            public void A() { }
+
+        [|#pragma warning disable SP2003 // TODO|]
+            public void B() { }
+
+            // A placeholder someone else wrote is replaced with the fix's own, once.
+            [[|SuppressMessage("SafePrivacy", "SP3001", Justification = "TODO")|]]
+            public void C() { }
+        }
+        """);
 }

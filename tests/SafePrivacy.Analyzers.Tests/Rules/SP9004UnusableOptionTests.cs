@@ -54,6 +54,58 @@ public sealed class SP9004UnusableOptionTests
         }.RunAsync();
 
     [Fact]
+    public Task Diagnostic_ForListedSinksThatNameNoMethod_ButNotForOnesInSourceOrReferences() =>
+        new Verify.Test
+        {
+            TestState =
+            {
+                AnalyzerConfigFiles =
+                {
+                    Verify.Test.EditorConfig(
+                        "safe_privacy.log_sinks = MyApp.Audit.AuditLog.Write, MyApp.Audit.AuditLog.Record:details, MyApp.Audit.AuditLog.Wrte, Write",
+                        "safe_privacy.storage_sinks = MyApp.Data.BlobStore.Put, MyApp.Data.Repository.Save:entity, System.IO.File.WriteAllText:contents",
+                        "safe_privacy.transfer_sinks = MyApp.Partners.CrmClient.Send:payload"),
+                },
+                Sources =
+                {
+                    """
+                    namespace MyApp.Audit
+                    {
+                        public class AuditLog
+                        {
+                            public void Write(string text) { }
+                            public void Record(string action, string details) { }
+                        }
+                    }
+
+                    namespace MyApp.Data
+                    {
+                        public class Repository<T>
+                        {
+                            public void Save(T entity) { }
+                        }
+                    }
+
+                    namespace MyApp.Partners
+                    {
+                        public class CrmClient
+                        {
+                            public void Send(string body) { }
+                        }
+                    }
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.log_sinks' has the unusable value 'MyApp.Audit.AuditLog.Wrte': 'MyApp.Audit.AuditLog' has no method 'Wrte', so it is no sink"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.log_sinks' has the unusable value 'Write': an entry is a method's full name, Namespace.Type.Method, or Namespace.Type.Method:parameter"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.storage_sinks' has the unusable value 'MyApp.Data.BlobStore.Put': no type 'MyApp.Data.BlobStore' is in the compilation or its references, so it is no sink"),
+                    Verify.Diagnostic("SP9004").WithMessage("Option 'safe_privacy.transfer_sinks' has the unusable value 'MyApp.Partners.CrmClient.Send:payload': no 'Send' has a parameter 'payload', so it is no sink"),
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
     public Task NoDiagnostic_ForValidOptions() =>
         new Verify.Test
         {
