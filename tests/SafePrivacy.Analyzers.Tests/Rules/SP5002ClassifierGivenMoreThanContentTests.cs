@@ -97,9 +97,9 @@ public sealed class SP5002ClassifierGivenMoreThanContentTests
         {{Model}}
         """,
         Verify.Diagnostic("SP5002").WithLocation(0)
-            .WithMessage("Classifier 'IChatClient.GetResponseAsync' is given 'Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"),
+            .WithMessage("Classifier 'IChatClient.GetResponseAsync' is given 'Post.Author → Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"),
         Verify.Diagnostic("SP5002").WithLocation(1)
-            .WithMessage("Classifier 'ModerationClient.ClassifyTextAsync' is given 'Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"));
+            .WithMessage("Classifier 'ModerationClient.ClassifyTextAsync' is given 'Post.Author → Member.Email' (contact details), personal data beyond the content it classifies; pass only the content, or justify the context it needs"));
 
     [Fact]
     public Task NoDiagnostic_ForAnLlmGivenAUserOutsideAModerationPipeline() => Verify.VerifyAnalyzerAsync($$"""
