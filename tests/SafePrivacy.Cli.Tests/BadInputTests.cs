@@ -145,6 +145,33 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task ProjectChangedAfterItsRestore_IsRestoredAgain_Once()
+    {
+        using var folder = new TempFolder();
+        var project = folder.File("Shop.csproj", ScratchProject.ProjectFile());
+        folder.File("Signup.cs", ScratchProject.Attributes + "\n" + ScratchProject.Signup);
+        var first = await Tool.RunAsync("scan", project);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // As after adding a package reference: the old assets would bind to the old package set.
+        File.SetLastWriteTimeUtc(project, DateTime.UtcNow.AddMinutes(1));
+        var withoutRestore = await Tool.RunAsync("scan", project, "--no-restore");
+        Assert.True(withoutRestore.ExitCode == 0, withoutRestore.ToString());
+        Assert.Contains("Shop.csproj changed after its last restore", withoutRestore.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Restoring", withoutRestore.Error, StringComparison.Ordinal);
+
+        File.SetLastWriteTimeUtc(project, DateTime.UtcNow);
+        var restored = await Tool.RunAsync("scan", project);
+        Assert.True(restored.ExitCode == 0, restored.ToString());
+        Assert.Contains("Restoring", restored.Error, StringComparison.Ordinal);
+
+        // Nothing changed for NuGet, so it left the assets as they were; the next scan does not restore again.
+        var next = await Tool.RunAsync("scan", project);
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.DoesNotContain("Restoring", next.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingBaseline_SaysHowToCreateIt()
     {
         using var folder = new TempFolder();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -11,20 +12,72 @@ namespace SafePrivacy.Cli.Loading;
 
 /// <summary>
 /// Design-time builds see only what restore wrote: a project that was never restored loads without its packages
-/// and binds to nothing. Such projects are restored with <c>dotnet restore</c>, as <c>dotnet build</c> would.
+/// and binds to nothing, and one whose packages changed since its last restore binds to the old set and reports
+/// compiler errors that <c>dotnet build</c> would not. Such projects are restored with <c>dotnet restore</c>, as
+/// <c>dotnet build</c> would.
 /// </summary>
+internal enum RestoreState
+{
+    Restored,
+    NeverRestored,
+    Stale,
+}
+
 internal static class Restorer
 {
-    /// <summary>Whether the project was loaded without the assets file restore writes.</summary>
-    public static bool NeedsRestore(Project project)
+    // The files NuGet reads package references and sources from, besides the project itself.
+    private static readonly string[] RestoreInputsAbove =
+        { "Directory.Packages.props", "Directory.Build.props", "Directory.Build.targets", "NuGet.config", "nuget.config", "global.json" };
+
+    /// <summary>
+    /// Whether the project was restored, never was (no assets file), or was restored before a file that decides what
+    /// restore resolves changed (the project, and the central package and build files above it).
+    /// </summary>
+    public static RestoreState StateOf(Project project)
     {
-        if (project.FilePath is not { } path || !File.Exists(path))
+        if (project.FilePath is not { } path || !File.Exists(path) || !IsRestoredByNuGet(path))
         {
-            return false;
+            return RestoreState.Restored;
         }
 
-        var folder = Path.GetDirectoryName(path)!;
-        return IsRestoredByNuGet(path) && !File.Exists(Path.Combine(folder, "obj", "project.assets.json"));
+        var assets = AssetsFile(path);
+        if (!assets.Exists)
+        {
+            return RestoreState.NeverRestored;
+        }
+
+        return RestoreInputs(path).Any(input => File.GetLastWriteTimeUtc(input) > assets.LastWriteTimeUtc) ? RestoreState.Stale : RestoreState.Restored;
+    }
+
+    /// <summary>
+    /// Marks a stale project's assets as checked. NuGet leaves the assets file untouched when nothing changed (a
+    /// no-op restore), so without this every later scan of a merely touched project would restore again.
+    /// </summary>
+    public static void MarkChecked(string projectPath)
+    {
+        var assets = AssetsFile(projectPath);
+        if (assets.Exists)
+        {
+            assets.LastWriteTimeUtc = DateTime.UtcNow;
+        }
+    }
+
+    private static FileInfo AssetsFile(string projectPath) => new(Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "project.assets.json"));
+
+    private static IEnumerable<string> RestoreInputs(string projectPath)
+    {
+        yield return projectPath;
+        for (var folder = new DirectoryInfo(Path.GetDirectoryName(projectPath)!); folder is not null; folder = folder.Parent)
+        {
+            foreach (var name in RestoreInputsAbove)
+            {
+                var candidate = Path.Combine(folder.FullName, name);
+                if (File.Exists(candidate))
+                {
+                    yield return candidate;
+                }
+            }
+        }
     }
 
     // SDK-style projects and PackageReference projects restore; an old-style project without packages does not.

@@ -34,7 +34,7 @@ internal sealed class LoadedProjects : IDisposable
 
 /// <summary>
 /// Loads a <see cref="LoadTarget"/> with MSBuildWorkspace and the installed SDK, restoring first when a project was
-/// never restored. Everything that can go wrong becomes a <see cref="UsageException"/> with a plain message.
+/// never restored or changed after its last restore. Everything that can go wrong becomes a <see cref="UsageException"/> with a plain message.
 /// </summary>
 internal static class WorkspaceLoader
 {
@@ -42,9 +42,20 @@ internal static class WorkspaceLoader
     {
         MSBuildRegistration.Ensure(target.Root);
         var loaded = await OpenAsync(target, options.Mode, status, cancellationToken).ConfigureAwait(false);
-        var unrestored = loaded.Workspace.CurrentSolution.Projects.Where(Restorer.NeedsRestore).Select(p => p.FilePath!).Distinct().ToList();
-        if (unrestored.Count == 0)
+        var states = loaded.Workspace.CurrentSolution.Projects
+            .Select(p => (Path: p.FilePath!, State: Restorer.StateOf(p)))
+            .Where(p => p.State != RestoreState.Restored)
+            .Distinct()
+            .ToList();
+        var unrestored = states.Where(p => p.State == RestoreState.NeverRestored).Select(p => p.Path).ToList();
+        var stale = states.Where(p => p.State == RestoreState.Stale).Select(p => p.Path).ToList();
+        if (states.Count == 0 || (options.NoRestore && unrestored.Count == 0))
         {
+            foreach (var project in stale)
+            {
+                status.Warn($"{Path.GetFileName(project)} changed after its last restore; if the scan reports compiler errors, run 'dotnet restore {target.Display}' or scan without --no-restore.");
+            }
+
             return loaded;
         }
 
@@ -56,6 +67,7 @@ internal static class WorkspaceLoader
         }
 
         await Restorer.RestoreAsync(target, status, cancellationToken).ConfigureAwait(false);
+        stale.ForEach(Restorer.MarkChecked);
         return await OpenAsync(target, options.Mode, status, cancellationToken).ConfigureAwait(false);
     }
 
