@@ -173,6 +173,23 @@ internal sealed class PrivacyModel
     }
 
     /// <summary>
+    /// What a call that may run any of <paramref name="implementations"/> does, summarised at the top level, for rules
+    /// that ask about a method rather than walk a body. Never throws, like <see cref="Walk"/>: no summary instead.
+    /// </summary>
+    public MethodSummary? SummaryOf(ImmutableArray<IMethodSymbol> implementations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return implementations.IsEmpty ? null : Summaries.Dispatched(implementations, SummaryLevels - 1, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
+        {
+            // An analyzer must never fail a user's build or IDE; debug builds (the tests) rethrow to find the bug.
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Whether the body of <paramref name="owner"/> is walked at all: only where personal data can meet a sink in it,
     /// directly or through its helpers. Every other body costs nothing more.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafePrivacy.Analyzers.Flow;
@@ -40,20 +41,20 @@ public sealed class PrintingToStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var printed = PrintedPersonalMembers(type, model, out var how);
+        var printed = PrintedPersonalMembers(type, model, context.CancellationToken, out var how);
         if (printed.Count > 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.PrintingToString, type.Locations[0], type.Name, string.Join(", ", printed), how));
         }
     }
 
-    private static List<string> PrintedPersonalMembers(INamedTypeSymbol type, PrivacyModel model, out string how)
+    private static List<string> PrintedPersonalMembers(INamedTypeSymbol type, PrivacyModel model, CancellationToken cancellationToken, out string how)
     {
         var toString = ValuePrinting.ToStringOverride(type);
         if (toString is not null && !toString.IsImplicitlyDeclared)
         {
             how = "overridden";
-            if (model.Summaries.Summary(toString, PrivacyModel.SummaryLevels - 1, default) is not { } summary)
+            if (model.SummaryOf(ImmutableArray.Create(toString), cancellationToken) is not { } summary)
             {
                 return new List<string>();
             }

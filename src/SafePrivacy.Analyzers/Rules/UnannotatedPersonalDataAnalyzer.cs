@@ -21,12 +21,6 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
     /// <summary>The diagnostic property naming the suggested <c>DataCategory</c> member.</summary>
     public const string CategoryProperty = "Category";
 
-#if DEBUG
-    private const bool ThrowOnInternalError = true;
-#else
-    private const bool ThrowOnInternalError = false;
-#endif
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnannotatedPersonalData);
 
     public override void Initialize(AnalysisContext context)
@@ -96,22 +90,13 @@ public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static ImmutableArray<ParameterSink> ParameterSinks(PrivacyModel model, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        try
+        var implementations = model.Bodies.ImplementationsInSource(method);
+        if (model.Index is { } index && !implementations.Any(index.MaySinkWhatItIsGiven))
         {
-            var implementations = model.Bodies.ImplementationsInSource(method);
-            if (implementations.IsEmpty || (model.Index is { } index && !implementations.Any(index.MaySinkWhatItIsGiven)))
-            {
-                return ImmutableArray<ParameterSink>.Empty;
-            }
-
-            return model.Summaries.Dispatched(implementations, PrivacyModel.SummaryLevels - 1, cancellationToken)?.ParameterSinks
-                ?? ImmutableArray<ParameterSink>.Empty;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnInternalError)
-        {
-            // An analyzer must never fail a user's build or IDE; debug builds (the tests) rethrow to find the bug.
             return ImmutableArray<ParameterSink>.Empty;
         }
+
+        return model.SummaryOf(implementations, cancellationToken)?.ParameterSinks ?? ImmutableArray<ParameterSink>.Empty;
     }
 
     // Annotations are written where a member is declared first: not on an interface implementation, whose interface
