@@ -116,6 +116,18 @@ internal static class Program
             return 2;
         }
 
+        if (options.Phases)
+        {
+            var phases = ModelPhases.Measure(workloads, options.Repetitions);
+            Console.WriteLine(phases);
+            if (options.Output is { } phasesOutput)
+            {
+                File.WriteAllText(phasesOutput, phases);
+            }
+
+            return 0;
+        }
+
         var census = new Dictionary<Workload, BodyCensus>();
         foreach (var workload in workloads)
         {
@@ -264,6 +276,8 @@ internal static class Program
               --reps N              repetitions, the first discarded as warm-up (default 6, at least 6; 2 with --profile)
               --sequential          analyse without concurrency (default: concurrent, as a build does)
               --profile             only the compiler and SafePrivacy with telemetry: per-analyzer times, slowest members
+              --phases              only the shared model's compilation-wide steps (declarations read, candidate
+                                    index), each timed alone after the compiler bound the workload
               --output FILE         also write the report (Markdown) to FILE
             Exit codes: 0 every target met, 3 a target missed, 2 bad arguments or a project that cannot be read,
             1 an analyzer failed or the generated corpus does not compile.
@@ -288,6 +302,8 @@ internal static class Program
         public bool Concurrent { get; private set; } = true;
 
         public bool Profile { get; private set; }
+
+        public bool Phases { get; private set; }
 
         public bool LoadOnly { get; private set; }
 
@@ -341,6 +357,9 @@ internal static class Program
                         break;
                     case "--sequential":
                         options.Concurrent = false;
+                        break;
+                    case "--phases":
+                        options.Phases = true;
                         break;
                     case "--profile":
                         options.Profile = true;
