@@ -19,8 +19,9 @@ namespace SafePrivacy.CodeFixes.Rules;
 /// wrapped in <c>if (environment.IsDevelopment()) { … }</c>, and so is the assignment an expression-bodied lambda
 /// makes (<c>o => o.LoggingFields = …</c>); <c>EnableSensitiveDataLogging</c> is passed
 /// <c>environment.IsDevelopment()</c>, which keeps a fluent chain intact, and a bool switch set where it is no
-/// statement of its own (an object initialiser, <c>o => o.SendDefaultPii = true</c>) is set to it. Nothing is offered where no environment is in scope, or where
-/// guarding would also skip other work (a switch at the end of a chain that maps an endpoint).
+/// statement of its own (an object initialiser, <c>o => o.SendDefaultPii = true</c>) is set to it. Nothing is offered
+/// where no environment is in scope, or where guarding would also skip other work (a switch at the end of a chain that
+/// maps an endpoint).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnableOnlyInDevelopmentCodeFixProvider)), Shared]
 public sealed class EnableOnlyInDevelopmentCodeFixProvider : DocumentCodeFixProvider
