@@ -14,7 +14,7 @@ namespace SafePrivacy.Analyzers.Flow;
 internal sealed class MethodSummaries : ISummaryProvider
 {
     private readonly PrivacyModel _model;
-    private readonly ConcurrentDictionary<(IMethodSymbol, int), MethodSummary> _summaries = new();
+    private readonly SharedWork<(IMethodSymbol, int), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _complete = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, DataTransform> _transforms = new(SymbolEqualityComparer.Default);
 
@@ -37,7 +37,7 @@ internal sealed class MethodSummaries : ISummaryProvider
         // for each (method, level) stays the same whatever order they are asked in.
         return _complete.TryGetValue(definition, out var complete) && level >= complete.RequiredLevel
             ? complete
-            : _summaries.GetOrAdd((definition, level), key => Compute(key.Item1, key.Item2, cancellationToken));
+            : _summaries.Get((definition, level), (key, token) => Compute(key.Item1, key.Item2, token), cancellationToken);
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ internal sealed class PrivacyModel
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<string, ConfiguredSinks> _configuredSinks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NamePatterns?> _namePatterns = new(StringComparer.Ordinal);
-    // Lazy, so that analyzers asking for the same body at once (the driver runs them concurrently) walk it once.
-    private readonly ConcurrentDictionary<ISymbol, Lazy<ImmutableArray<SinkHit>>> _hits = new(SymbolEqualityComparer.Default);
+    // Shared work, so that analyzers asking for the same body at once (the driver runs them concurrently) walk it once.
+    private readonly SharedWork<ISymbol, ImmutableArray<SinkHit>> _hits = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol, string), ScopedAttribute?> _scopes = new();
     private readonly Lazy<SinkResolver> _sinks;
     private readonly Lazy<DeclaredNames> _declared;
@@ -141,20 +141,7 @@ internal sealed class PrivacyModel
             return ImmutableArray<SinkHit>.Empty;
         }
 
-        var hits = _hits.GetOrAdd(owner, _ => new Lazy<ImmutableArray<SinkHit>>(() => Walk(owner, blocks, cancellationToken)));
-        try
-        {
-            return hits.Value;
-        }
-        catch (OperationCanceledException)
-        {
-            // The walk was cancelled for the analyzer that started it: forget it, and if this caller's own analysis
-            // goes on, walk the body for it.
-            ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<ISymbol, Lazy<ImmutableArray<SinkHit>>>>)_hits)
-                .Remove(new System.Collections.Generic.KeyValuePair<ISymbol, Lazy<ImmutableArray<SinkHit>>>(owner, hits));
-            cancellationToken.ThrowIfCancellationRequested();
-            return Walk(owner, blocks, cancellationToken);
-        }
+        return _hits.Get(owner, (key, token) => Walk(key, blocks, token), cancellationToken);
     }
 
     private ImmutableArray<SinkHit> Walk(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
