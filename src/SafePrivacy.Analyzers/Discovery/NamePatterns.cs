@@ -100,12 +100,18 @@ internal sealed class NamePatterns
         Enum.GetValues(typeof(DataCategoryKind)).Cast<DataCategoryKind>().ToImmutableDictionary(c => c.ToString(), c => c, StringComparer.Ordinal);
 
 
-    private readonly ImmutableArray<NamePattern> _patterns;
+    // By a pattern's last word, which is the last word of every name it matches: a name is compared with the few
+    // patterns ending like it, not with all of them (SP9001 asks for every member and parameter of the compilation).
+    private readonly ImmutableDictionary<string, ImmutableArray<NamePattern>> _patternsByLastWord;
 
     // Longest first, so that UserName wins over Name; of equal length the project's own first (a stable sort), so
     // that `Handle:Name` in .editorconfig overrides the built-in Handle.
     private NamePatterns(ImmutableArray<NamePattern> patterns) =>
-        _patterns = patterns.OrderByDescending(p => p.Words.Length).ToImmutableArray();
+        _patternsByLastWord = patterns
+            .Where(p => p.Words.Length > 0)
+            .OrderByDescending(p => p.Words.Length)
+            .GroupBy(p => p.Words[p.Words.Length - 1], StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
     public static NamePatterns Default { get; } = new(Defaults);
 
@@ -223,7 +229,12 @@ internal sealed class NamePatterns
             return NameContext.IsThing(DataCategoryKind.NetworkAddress, words, declaringType) ? null : NetworkAddressType;
         }
 
-        foreach (var pattern in _patterns)
+        if (!_patternsByLastWord.TryGetValue(words[words.Length - 1], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var pattern in candidates)
         {
             if (IdentifierWords.EndsWith(words, pattern.Words))
             {

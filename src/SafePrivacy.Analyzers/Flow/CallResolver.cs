@@ -14,7 +14,7 @@ internal sealed class CallResolver
 {
     private readonly DeclaredNames _declared;
     private readonly List<Unit> _units;
-    private readonly Dictionary<string, List<int>> _unitsByName = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, NamedUnits> _unitsByName = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _implementers = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _related = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _families = new(System.StringComparer.Ordinal);
@@ -25,12 +25,12 @@ internal sealed class CallResolver
         _units = units;
         for (var id = 0; id < units.Count; id++)
         {
-            if (!_unitsByName.TryGetValue(units[id].Name, out var list))
+            if (!_unitsByName.TryGetValue(units[id].Name, out var named))
             {
-                _unitsByName[units[id].Name] = list = new List<int>();
+                _unitsByName[units[id].Name] = named = new NamedUnits();
             }
 
-            list.Add(id);
+            named.Add(id, units[id]);
         }
 
         foreach (var family in declared.Families)
@@ -157,23 +157,96 @@ internal sealed class CallResolver
 
         if (receiver is null && !onInstance)
         {
-            return named;
+            return named.All;
         }
 
         var related = receiver is null ? null : Related(receiver);
-        var targets = new List<int>();
-        foreach (var id in named)
+        return related is not null && related.Count < named.All.Count
+            ? named.InTypes(related, constructors ? name : null)
+            : named.Where(_units, related, constructors ? name : null);
+    }
+
+    /// <summary>
+    /// The units of one name, also by their containing type: a common name (Get, Add, Create) has hundreds, and a call
+    /// on a receiver of known type looks only in the types related to it.
+    /// </summary>
+    private sealed class NamedUnits
+    {
+        private readonly Dictionary<string, List<int>> _byType = new(System.StringComparer.Ordinal);
+        private readonly List<int> _extensionsAndFree = new();
+
+        public List<int> All { get; } = new();
+
+        public void Add(int id, Unit unit)
         {
-            var unit = _units[id];
-            if (unit.IsExtension
-                || (related is null ? !unit.IsStatic : unit.ContainingTypeName is null || related.Contains(unit.ContainingTypeName))
-                || (constructors && unit.ContainingTypeName == name))
+            All.Add(id);
+            if (unit.IsExtension || unit.ContainingTypeName is null)
             {
-                targets.Add(id);
+                _extensionsAndFree.Add(id);
+            }
+
+            if (unit.ContainingTypeName is { } type)
+            {
+                if (!_byType.TryGetValue(type, out var ids))
+                {
+                    _byType[type] = ids = new List<int>();
+                }
+
+                ids.Add(id);
             }
         }
 
-        return targets;
+        // What a call on a receiver of the related types may run: an extension or free unit, a unit declared in one of
+        // them, a constructor of the created type. The same units as Where, found through the index.
+        public IReadOnlyList<int> InTypes(HashSet<string> related, string? createdType)
+        {
+            var targets = new List<int>(_extensionsAndFree);
+            foreach (var type in related)
+            {
+                if (_byType.TryGetValue(type, out var ids))
+                {
+                    targets.AddRange(ids);
+                }
+            }
+
+            if (createdType is not null && !related.Contains(createdType) && _byType.TryGetValue(createdType, out var constructors))
+            {
+                targets.AddRange(constructors);
+            }
+
+            // In id order, each once (an extension method declared in a related type is found twice).
+            targets.Sort();
+            var kept = 0;
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (kept == 0 || targets[kept - 1] != targets[i])
+                {
+                    targets[kept++] = targets[i];
+                }
+            }
+
+            targets.RemoveRange(kept, targets.Count - kept);
+            return targets;
+        }
+
+        // The same by looking at every unit of the name: cheaper where the name has fewer units than there are related
+        // types, and the only way when the receiver's type is unknown (an instance call: any instance member).
+        public IReadOnlyList<int> Where(List<Unit> units, HashSet<string>? related, string? createdType)
+        {
+            var targets = new List<int>();
+            foreach (var id in All)
+            {
+                var unit = units[id];
+                if (unit.IsExtension
+                    || (related is null ? !unit.IsStatic : unit.ContainingTypeName is null || related.Contains(unit.ContainingTypeName))
+                    || (createdType is not null && unit.ContainingTypeName == createdType))
+                {
+                    targets.Add(id);
+                }
+            }
+
+            return targets;
+        }
     }
 
     private bool IsSink(Call call, IReadOnlyCollection<string>? receiver)

@@ -88,8 +88,20 @@ internal sealed class DataClassifier
     public bool MayAnnotate(ISymbol symbol) => _scope.MayAnnotate(symbol);
 
     /// <summary>A property, field or parameter: its own annotations, or those of what it overrides or implements.</summary>
-    public MemberClass ClassifyMember(ISymbol member) =>
-        _scope.MayAnnotate(member) ? _members.GetOrAdd(member.OriginalDefinition, ComputeMember) : default;
+    public MemberClass ClassifyMember(ISymbol member)
+    {
+        if (!_scope.MayAnnotate(member))
+        {
+            return default;
+        }
+
+        // Most members carry no annotation and relate to no member that could: answered before the cache, whose key
+        // (a symbol's hash walks its containing symbols) costs more than the answer.
+        var definition = member.OriginalDefinition;
+        return definition.GetAttributes().IsEmpty && _external.Find(definition) is null && !MayRelate(definition)
+            ? default
+            : _members.GetOrAdd(definition, ComputeMember);
+    }
 
     /// <summary>The annotations on a method's return value (<c>[return: SpecialCategoryData(...)]</c>).</summary>
     public DataClass ClassifyReturn(IMethodSymbol method) =>

@@ -187,6 +187,13 @@ internal sealed class DeclaredNames
             MemberTypes[key] = names = new HashSet<string>(System.StringComparer.Ordinal);
         }
 
+        // Most members' types are neither generic nor arrays: named without the walk.
+        names.Add(type.Name);
+        if (type is not (INamedTypeSymbol { IsGenericType: true } or IArrayTypeSymbol))
+        {
+            return;
+        }
+
         var pending = new Stack<(ITypeSymbol Type, int Depth)>();
         pending.Push((type, 0));
         while (pending.Count > 0)
