@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -16,7 +15,7 @@ namespace SafePrivacy.Analyzers.Flow;
 internal sealed class FieldValues
 {
     private readonly PrivacyModel _model;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<IFieldSymbol, Taints>> _byType = new(SymbolEqualityComparer.Default);
+    private readonly SharedWork<INamedTypeSymbol, Dictionary<IFieldSymbol, Taints>> _byType = new(SymbolEqualityComparer.Default);
 
     public FieldValues(PrivacyModel model) => _model = model;
 
@@ -31,14 +30,18 @@ internal sealed class FieldValues
             return Taints.None;
         }
 
-        // Computed at most once per type in each thread that asks; every computation gives the same answer.
-        var values = _byType.TryGetValue(type.OriginalDefinition, out var known) ? known : _byType.GetOrAdd(type.OriginalDefinition, Compute(type.OriginalDefinition, cancellationToken));
+        // Computed once per type, however many bodies ask at once: a large type's assigning bodies are many walks.
+        var values = _byType.Get(type.OriginalDefinition, Compute, cancellationToken);
         return values.TryGetValue(field.OriginalDefinition, out var value) ? value : Taints.None;
     }
 
     private Dictionary<IFieldSymbol, Taints> Compute(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var fieldNames = new HashSet<string>(type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsConst && !f.IsImplicitlyDeclared).Select(f => f.Name), System.StringComparer.Ordinal);
+        // Only the fields that may hold data are ever asked for (Of): bodies that assign none of them are not walked.
+        var index = _model.Index;
+        var fieldNames = new HashSet<string>(
+            type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsConst && !f.IsImplicitlyDeclared && (index is null || index.MayHoldData(f))).Select(f => f.Name),
+            System.StringComparer.Ordinal);
         var values = new Dictionary<IFieldSymbol, Taints>(SymbolEqualityComparer.Default);
         if (fieldNames.Count == 0)
         {
