@@ -249,7 +249,9 @@ internal static class BodyFacts
         }
     }
 
-    // Whether the operation, or anything in it, can carry personal data.
+    // Whether the operation, or anything in it, can carry personal data. A member that is not personal read from a
+    // value that is data only by its type (`entity.Id`, `order.Status`) carries nothing: navigation is a link, and
+    // only the members read count. A value that was given data (a carrier) keeps all its members.
     private static bool Carries(IOperation? operation, HashSet<ISymbol> carriers, WalkContext context, CandidateIndex index)
     {
         if (operation is null)
@@ -257,8 +259,11 @@ internal static class BodyFacts
             return false;
         }
 
-        foreach (var node in operation.DescendantsAndSelf())
+        var pending = new Stack<IOperation>();
+        pending.Push(operation);
+        while (pending.Count > 0)
         {
+            var node = pending.Pop();
             var carries = node switch
             {
                 ILocalReferenceOperation local => carriers.Contains(local.Local) || context.Classifier.ClassifyType(local.Type).IsPersonal,
@@ -270,17 +275,38 @@ internal static class BodyFacts
                 IInstanceReferenceOperation instance => context.Classifier.ClassifyType(instance.Type).IsPersonal,
                 IInvocationOperation invocation => ReturnsData(invocation.TargetMethod, invocation.Type, context, index),
                 IObjectCreationOperation creation => context.Classifier.ClassifyType(creation.Type).IsPersonal,
-                IDeclarationExpressionOperation or IDeconstructionAssignmentOperation => false,
                 _ => false,
             };
             if (carries)
             {
                 return true;
             }
+
+            var skipped = node is IPropertyReferenceOperation or IFieldReferenceOperation && IsDataOnlyByType(((IMemberReferenceOperation)node).Instance, carriers, context, index)
+                ? ((IMemberReferenceOperation)node).Instance
+                : null;
+            foreach (var child in node.ChildOperations)
+            {
+                if (!ReferenceEquals(child, skipped))
+                {
+                    pending.Push(child);
+                }
+            }
         }
 
         return false;
     }
+
+    // A local, parameter, field or `this` that counts as data for its type alone: not a carrier, not annotated.
+    private static bool IsDataOnlyByType(IOperation? instance, HashSet<ISymbol> carriers, WalkContext context, CandidateIndex index) => instance switch
+    {
+        ILocalReferenceOperation local => !carriers.Contains(local.Local),
+        IParameterReferenceOperation parameter => !carriers.Contains(parameter.Parameter) && !context.Classifier.ClassifyMember(parameter.Parameter).IsPersonal,
+        IFieldReferenceOperation field => !carriers.Contains(field.Field) && !context.Classifier.ClassifyMember(field.Field).IsPersonal
+            && field.Instance is null or IInstanceReferenceOperation && !(OperationShapes.IsTracked(field) && index.MayHoldData(field.Field)),
+        IInstanceReferenceOperation => true,
+        _ => false,
+    };
 
     private static bool ReturnsData(IMethodSymbol method, ITypeSymbol? type, WalkContext context, CandidateIndex index) =>
         !context.Classifier.ClassifyReturn(method).IsEmpty
