@@ -109,6 +109,81 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void ABodyIsWalked_OnlyWhereSomethingThatCanCarryDataIsGivenToItsSink()
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Text;
+            using Microsoft.Extensions.Logging;
+
+            public class Accounts
+            {
+                private readonly ILogger _log;
+                public Accounts(ILogger log) => _log = log;
+
+                public void IdBesideTheUser(User user) => _log.LogInformation("{Id} {Theme}", user.Id, user.Theme);
+
+                public void TextOfOtherMembers(User user)
+                {
+                    var text = $"{user.Id}:{user.Theme}";
+                    _log.LogInformation(text);
+                }
+
+                public void TheEmail(User user) => _log.LogInformation("{Email}", user.Email);
+
+                public void ThroughABuilder(User user)
+                {
+                    var builder = new StringBuilder("to ");
+                    builder.Append(user.Id).Append(user.Email);
+                    _log.LogInformation(builder.ToString());
+                }
+
+                public void ThroughAnotherMemberOfAValueGivenData(User user)
+                {
+                    var note = new Note();
+                    note.Text = user.Email;
+                    _log.LogInformation("{Length}", note.Length);
+                }
+
+                public void ThroughAnOutArgument(User user)
+                {
+                    Find(user, out var mail);
+                    _log.LogInformation("{Mail}", mail);
+                }
+
+                public void ThroughADeconstruction(User user)
+                {
+                    var (id, mail) = (user.Id, user.Email);
+                    _log.LogInformation("{Id} {Mail}", id, mail);
+                }
+
+                public void ThroughALambda(List<User> users) => users.ForEach(u => _log.LogInformation("{Name}", u.DisplayName));
+
+                private static void Find(User user, out string mail) => mail = user.Email;
+            }
+
+            public class Note
+            {
+                public string Text { get; set; } = "";
+                public int Length => Text.Length;
+            }
+            {{Model}}
+            """;
+        var compilation = RobustnessCorpus.Compile(new[] { source });
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var model = PrivacyModel.ForDeclaredData(compilation, NoOptions, default)!;
+
+        Assert.False(IsWalked(model, compilation, "IdBesideTheUser"));
+        Assert.False(IsWalked(model, compilation, "TextOfOtherMembers"));
+        Assert.True(IsWalked(model, compilation, "TheEmail"));
+        Assert.True(IsWalked(model, compilation, "ThroughABuilder"));
+        Assert.True(IsWalked(model, compilation, "ThroughAnotherMemberOfAValueGivenData"));
+        Assert.True(IsWalked(model, compilation, "ThroughAnOutArgument"));
+        Assert.True(IsWalked(model, compilation, "ThroughADeconstruction"));
+        Assert.True(IsWalked(model, compilation, "ThroughALambda"));
+    }
+
+    [Fact]
     public void AProjectsOwnClassNamedUserManager_DeclaresNothing_WhileIdentitysDoes()
     {
         var own = RobustnessCorpus.Compile(new[]
@@ -180,6 +255,16 @@ public sealed class CandidateIndexTests
         var operation = compilation.GetSemanticModel(tree).GetOperation(syntax)!;
         var body = operation is IMethodBodyOperation methodBody ? (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody! : operation;
         return index.IsCandidate(ImmutableArray.Create(body));
+    }
+
+    // The whole gate, as the driver asks it: the index by names, then the body's own operations.
+    private static bool IsWalked(PrivacyModel model, Compilation compilation, string methodName)
+    {
+        var method = Method(compilation, methodName);
+        var syntax = method.DeclaringSyntaxReferences.Single().GetSyntax();
+        var operation = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax)!;
+        var body = operation is IMethodBodyOperation methodBody ? (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody! : operation;
+        return model.IsCandidate(method, ImmutableArray.Create(body), default);
     }
 
     private static async Task<ImmutableArray<string>> FindingsAsync(
