@@ -17,7 +17,7 @@ namespace SafePrivacy.Analyzers.Flow;
 internal sealed class MethodBodies
 {
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly SharedWork<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasSourceBody = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
@@ -58,24 +58,26 @@ internal sealed class MethodBodies
     }
 
     /// <summary>
-    /// A method's bound body, bound once: every summary level and the call graph share it instead of each asking
-    /// the semantic model again.
+    /// A method's bound body, bound once, however many threads ask at once: every summary level and the call graph
+    /// share it instead of each asking the semantic model again.
     /// </summary>
     public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken) =>
-        _bodies.GetOrAdd(Definition(method), m =>
-        {
-            if (FindBodyDeclaration(m) is not { } reference)
-            {
-                return null;
-            }
+        _bodies.Get(Definition(method), Bind, cancellationToken);
 
-            var syntax = reference.GetSyntax(cancellationToken);
-            return SemanticModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
-            {
-                ILocalFunctionOperation localFunction => (IOperation?)localFunction.Body ?? localFunction.IgnoredBody,
-                var operation => operation,
-            };
-        });
+    private IOperation? Bind(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (FindBodyDeclaration(method) is not { } reference)
+        {
+            return null;
+        }
+
+        var syntax = reference.GetSyntax(cancellationToken);
+        return SemanticModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
+        {
+            ILocalFunctionOperation localFunction => (IOperation?)localFunction.Body ?? localFunction.IgnoredBody,
+            var operation => operation,
+        };
+    }
 
     /// <summary>
     /// The methods with a body in this compilation that run when <paramref name="method"/> is called: itself, or
