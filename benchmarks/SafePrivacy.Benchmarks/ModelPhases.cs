@@ -43,9 +43,9 @@ internal static class ModelPhases
                 }
             }
 
-            var a = Median(samples.Select(s => s.Compiler));
-            var d = Median(samples.Select(s => s.Declared));
-            var i = Median(samples.Select(s => s.Index));
+            var a = Report.Median(samples.Select(s => s.Compiler));
+            var d = Report.Median(samples.Select(s => s.Declared));
+            var i = Report.Median(samples.Select(s => s.Index));
             text.AppendLine(CultureInfo.InvariantCulture, $"| {workload.Name} | {a:N0} ms | {d:N1} ms ({100 * d / a:N1}%) | {i:N1} ms ({100 * i / a:N1}%) | {(declares ? "yes" : "no")} |");
         }
 
@@ -66,11 +66,5 @@ internal static class ModelPhases
         clock.Restart();
         _ = model?.Index;
         return (compiler, declared, clock.Elapsed.TotalMilliseconds, declares);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

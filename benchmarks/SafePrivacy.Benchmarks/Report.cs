@@ -291,7 +291,7 @@ internal static class Report
     private static double Ratio(List<Sample> samples, Func<Sample, double> value) =>
         Median(samples.Select(s => value(s) / s.Milliseconds[Mode.CompilerKey] * 100));
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
         if (sorted.Count == 0)

@@ -9,14 +9,19 @@ namespace SafePrivacy.Analyzers.Flow;
 /// <summary>
 /// The second look at a body the candidate index lets through, on the operations the driver has already bound: does
 /// the body itself touch a value that is personal data (by its annotation or its type) or call a helper the index
-/// says returns some, and does it call a sink or a helper that may sink what it is given? One pass, no allocation per
-/// operation, no helper bound. Names over-approximate: this is where a mention of <c>Customer</c> in a
-/// <c>nameof</c>, or an <c>Add</c> on a list, stops costing a walk.
+/// says returns some, does it call a sink or a helper that may sink what it is given, and is something that can
+/// carry data given to one of those sinks? No helper is bound. Names over-approximate: this is where a mention of
+/// <c>Customer</c> in a <c>nameof</c>, an <c>Add</c> on a list, or an id logged beside an entity stops costing a walk.
 /// </summary>
 internal static class BodyFacts
 {
+    // Rounds of the closure in DataFlowsTo before giving up and letting the body through; each round that changes
+    // something adds a symbol, and bodies rarely need more than three.
+    private const int MaximumRounds = 8;
+
     public static bool MayMeet(ImmutableArray<IOperation> blocks, WalkContext context, CandidateIndex index)
     {
+        var carrying = new Carrying(context, index);
         var hasSource = StartsWithData(context);
         var hasSink = false;
 
@@ -24,47 +29,27 @@ internal static class BodyFacts
         // a sink is met that needs no operand to store data (SaveChanges of tracked entities, a pipeline's helper that
         // brings its own data), where only the walk can tell.
         List<IOperation>? sinkOperands = new();
+        var operations = new List<IOperation>();
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
+                operations.Add(operation);
+                hasSource = hasSource || carrying.CarriesItself(operation);
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        Call(invocation.TargetMethod, invocation.Type, invocation);
+                        Call(invocation.TargetMethod, invocation);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        Call(constructor, creation.Type, creation);
+                        Call(constructor, creation);
                         break;
-                    case IPropertyReferenceOperation property:
-                        hasSource |= IsPersonal(property.Property, property.Type, context);
-                        if (property.Property.GetMethod is { } getter && context.Model.Bodies.HasSourceBody(getter))
-                        {
-                            hasSource |= index.MayReturnData(getter);
-                        }
-
-                        if (property.Parent is IAssignmentOperation assignment && assignment.Target == property && property.Property.SetMethod is { } setter
-                            && (IsSink(setter, property.Instance) || EntityTracking.IsStoringStateChange(property, assignment.Value)))
-                        {
-                            hasSink = true;
-                            sinkOperands?.Add(assignment);
-                        }
-
-                        break;
-                    case IFieldReferenceOperation field:
-                        hasSource |= IsPersonal(field.Field, field.Type, context) || (OperationShapes.IsTracked(field) && index.MayHoldData(field.Field));
-                        break;
-                    case IParameterReferenceOperation parameter:
-                        hasSource |= IsPersonal(parameter.Parameter, parameter.Type, context);
-                        break;
-                    case ILocalReferenceOperation local:
-                        hasSource |= context.Classifier.ClassifyType(local.Type).IsPersonal;
-                        break;
-                    case IInstanceReferenceOperation instance:
-                        hasSource |= context.Classifier.ClassifyType(instance.Type).IsPersonal;
+                    case IPropertyReferenceOperation { Parent: IAssignmentOperation assignment, Property.SetMethod: { } setter } property
+                        when assignment.Target == property && (IsSink(setter, property.Instance) || EntityTracking.IsStoringStateChange(property, assignment.Value)):
+                        hasSink = true;
+                        sinkOperands?.Add(assignment);
                         break;
                 }
-
             }
         }
 
@@ -73,9 +58,9 @@ internal static class BodyFacts
             return false;
         }
 
-        return sinkOperands is null || DataFlowsTo(sinkOperands, blocks, context, index);
+        return sinkOperands is null || DataFlowsTo(sinkOperands, operations, carrying);
 
-        void Call(IMethodSymbol method, ITypeSymbol? type, IOperation call)
+        void Call(IMethodSymbol method, IOperation call)
         {
             var invocation = call as IInvocationOperation;
             if (EntityTracking.IsSaveChanges(method))
@@ -85,11 +70,9 @@ internal static class BodyFacts
             }
 
             var isSink = IsSink(method, invocation?.Instance, invocation);
-            hasSource |= !context.Classifier.ClassifyReturn(method).IsEmpty || context.Classifier.ClassifyType(type).IsPersonal;
             if (context.Model.Bodies.HasSourceBody(method))
             {
                 var definition = MethodBodies.Definition(method);
-                hasSource |= index.MayReturnData(definition);
                 isSink |= index.MaySinkWhatItIsGiven(definition);
 
                 // A helper that brings its own data to a sink is a finding of this body's where a scope follows its helpers.
@@ -121,10 +104,6 @@ internal static class BodyFacts
         }
     }
 
-    // Rounds of the closure below before giving up and letting the body through; each round that changes something
-    // adds a symbol, and bodies rarely need more than three.
-    private const int MaximumRounds = 8;
-
     /// <summary>
     /// Whether something that can carry personal data is given to one of the sinks: a flow-insensitive closure over the
     /// body's own symbols. A local, parameter or field carries where it is assigned, initialised, deconstructed or
@@ -134,25 +113,19 @@ internal static class BodyFacts
     /// sink through one of these, so a body this rejects has no finding: a service that logs an id beside the entity
     /// it loaded, or caches a summary of its non-personal members, is not walked.
     /// </summary>
-    private static bool DataFlowsTo(List<IOperation> sinkOperands, ImmutableArray<IOperation> blocks, WalkContext context, CandidateIndex index)
+    private static bool DataFlowsTo(List<IOperation> sinkOperands, List<IOperation> operations, Carrying carrying)
     {
-        var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var operations = new List<IOperation>();
-        foreach (var block in blocks)
-        {
-            operations.AddRange(block.DescendantsAndSelf());
-        }
-
         var settled = false;
         for (var round = 0; round < MaximumRounds && !settled; round++)
         {
-            var before = carriers.Count;
+            var before = carrying.Carriers.Count;
+            carrying.StartRound();
             foreach (var operation in operations)
             {
-                MarkCarriers(operation, carriers, context, index);
+                MarkCarriers(operation, carrying);
             }
 
-            settled = carriers.Count == before;
+            settled = carrying.Carriers.Count == before;
         }
 
         if (!settled)
@@ -160,13 +133,14 @@ internal static class BodyFacts
             return true;
         }
 
+        carrying.StartRound();
         foreach (var operand in sinkOperands)
         {
             var given = operand switch
             {
-                IInvocationOperation invocation => Carries(invocation.Instance, carriers, context, index) || invocation.Arguments.Any(a => Carries(a.Value, carriers, context, index)),
-                IObjectCreationOperation creation => creation.Arguments.Any(a => Carries(a.Value, carriers, context, index)) || Carries(creation.Initializer, carriers, context, index),
-                IAssignmentOperation assignment => Carries(assignment.Value, carriers, context, index) || Carries((assignment.Target as IPropertyReferenceOperation)?.Instance, carriers, context, index),
+                IInvocationOperation invocation => carrying.Carries(invocation.Instance) || invocation.Arguments.Any(a => carrying.Carries(a.Value)),
+                IObjectCreationOperation creation => creation.Arguments.Any(a => carrying.Carries(a.Value)) || carrying.Carries(creation.Initializer),
+                IAssignmentOperation assignment => carrying.Carries(assignment.Value) || carrying.Carries((assignment.Target as IPropertyReferenceOperation)?.Instance),
                 _ => true,
             };
             if (given)
@@ -178,22 +152,23 @@ internal static class BodyFacts
         return false;
     }
 
-    private static void MarkCarriers(IOperation operation, HashSet<ISymbol> carriers, WalkContext context, CandidateIndex index)
+    private static void MarkCarriers(IOperation operation, Carrying carrying)
     {
+        var carriers = carrying.Carriers;
         switch (operation)
         {
-            case IAssignmentOperation assignment when Carries(assignment.Value, carriers, context, index):
+            case IAssignmentOperation assignment when carrying.Carries(assignment.Value):
                 MarkRoot(assignment.Target, carriers);
                 break;
-            case IVariableDeclaratorOperation declarator when Carries(declarator.GetVariableInitializer()?.Value, carriers, context, index):
+            case IVariableDeclaratorOperation declarator when carrying.Carries(declarator.GetVariableInitializer()?.Value):
                 carriers.Add(declarator.Symbol);
                 break;
-            case IForEachLoopOperation loop when Carries(loop.Collection, carriers, context, index):
+            case IForEachLoopOperation loop when carrying.Carries(loop.Collection):
                 MarkAll(loop.LoopControlVariable, carriers);
                 break;
             case IInvocationOperation invocation:
-                var given = Carries(invocation.Instance, carriers, context, index)
-                    || invocation.Arguments.Any(a => a.Value is not IDelegateCreationOperation && Carries(a.Value, carriers, context, index));
+                var given = carrying.Carries(invocation.Instance)
+                    || invocation.Arguments.Any(a => a.Value is not IDelegateCreationOperation && carrying.Carries(a.Value));
                 if (given)
                 {
                     MarkRoot(invocation.Instance, carriers);
@@ -201,34 +176,23 @@ internal static class BodyFacts
 
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && (given || context.Model.Bodies.HasSourceBody(invocation.TargetMethod)))
+                    if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && (given || carrying.Context.Model.Bodies.HasSourceBody(invocation.TargetMethod)))
                     {
                         MarkRoot(argument.Value, carriers);
                     }
                     else if (given && argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                     {
-                        foreach (var parameter in lambda.Symbol.Parameters)
-                        {
-                            carriers.Add(parameter);
-                        }
+                        carriers.UnionWith(lambda.Symbol.Parameters);
                     }
                 }
 
                 break;
             case IAnonymousFunctionOperation lambda when lambda.Parent is not IDelegateCreationOperation { Parent: IArgumentOperation }:
                 // A lambda kept or converted elsewhere may be called with anything.
-                foreach (var parameter in lambda.Symbol.Parameters)
-                {
-                    carriers.Add(parameter);
-                }
-
+                carriers.UnionWith(lambda.Symbol.Parameters);
                 break;
             case ILocalFunctionOperation localFunction:
-                foreach (var parameter in localFunction.Symbol.Parameters)
-                {
-                    carriers.Add(parameter);
-                }
-
+                carriers.UnionWith(localFunction.Symbol.Parameters);
                 break;
             case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
                 carriers.Add(declared);
@@ -240,78 +204,10 @@ internal static class BodyFacts
                 carriers.Add(declared);
                 break;
             case ICatchClauseOperation catchClause:
-                foreach (var local in catchClause.Locals)
-                {
-                    carriers.Add(local);
-                }
-
+                carriers.UnionWith(catchClause.Locals);
                 break;
         }
     }
-
-    // Whether the operation, or anything in it, can carry personal data. A member that is not personal read from a
-    // value that is data only by its type (`entity.Id`, `order.Status`) carries nothing: navigation is a link, and
-    // only the members read count. A value that was given data (a carrier) keeps all its members.
-    private static bool Carries(IOperation? operation, HashSet<ISymbol> carriers, WalkContext context, CandidateIndex index)
-    {
-        if (operation is null)
-        {
-            return false;
-        }
-
-        var pending = new Stack<IOperation>();
-        pending.Push(operation);
-        while (pending.Count > 0)
-        {
-            var node = pending.Pop();
-            var carries = node switch
-            {
-                ILocalReferenceOperation local => carriers.Contains(local.Local) || context.Classifier.ClassifyType(local.Type).IsPersonal,
-                IParameterReferenceOperation parameter => carriers.Contains(parameter.Parameter) || IsPersonal(parameter.Parameter, parameter.Type, context),
-                IFieldReferenceOperation field => carriers.Contains(field.Field) || IsPersonal(field.Field, field.Type, context)
-                    || (OperationShapes.IsTracked(field) && index.MayHoldData(field.Field)),
-                IPropertyReferenceOperation property => IsPersonal(property.Property, property.Type, context)
-                    || (property.Property.GetMethod is { } getter && context.Model.Bodies.HasSourceBody(getter) && index.MayReturnData(getter)),
-                IInstanceReferenceOperation instance => context.Classifier.ClassifyType(instance.Type).IsPersonal,
-                IInvocationOperation invocation => ReturnsData(invocation.TargetMethod, invocation.Type, context, index),
-                IObjectCreationOperation creation => context.Classifier.ClassifyType(creation.Type).IsPersonal,
-                _ => false,
-            };
-            if (carries)
-            {
-                return true;
-            }
-
-            var skipped = node is IPropertyReferenceOperation or IFieldReferenceOperation && IsDataOnlyByType(((IMemberReferenceOperation)node).Instance, carriers, context, index)
-                ? ((IMemberReferenceOperation)node).Instance
-                : null;
-            foreach (var child in node.ChildOperations)
-            {
-                if (!ReferenceEquals(child, skipped))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        return false;
-    }
-
-    // A local, parameter, field or `this` that counts as data for its type alone: not a carrier, not annotated.
-    private static bool IsDataOnlyByType(IOperation? instance, HashSet<ISymbol> carriers, WalkContext context, CandidateIndex index) => instance switch
-    {
-        ILocalReferenceOperation local => !carriers.Contains(local.Local),
-        IParameterReferenceOperation parameter => !carriers.Contains(parameter.Parameter) && !context.Classifier.ClassifyMember(parameter.Parameter).IsPersonal,
-        IFieldReferenceOperation field => !carriers.Contains(field.Field) && !context.Classifier.ClassifyMember(field.Field).IsPersonal
-            && field.Instance is null or IInstanceReferenceOperation && !(OperationShapes.IsTracked(field) && index.MayHoldData(field.Field)),
-        IInstanceReferenceOperation => true,
-        _ => false,
-    };
-
-    private static bool ReturnsData(IMethodSymbol method, ITypeSymbol? type, WalkContext context, CandidateIndex index) =>
-        !context.Classifier.ClassifyReturn(method).IsEmpty
-        || context.Classifier.ClassifyType(type).IsPersonal
-        || (context.Model.Bodies.HasSourceBody(method) && index.MayReturnData(MethodBodies.Definition(method)));
 
     // The locals, parameters and fields an assignment target or a call's receiver stands on: `dto` of `dto.Email`,
     // `sb` of `sb.Append(a).Append(b)`, `map` of `map[key]`, every element of a deconstruction.
@@ -321,12 +217,6 @@ internal static class BodyFacts
         {
             switch (current)
             {
-                case ILocalReferenceOperation local:
-                    carriers.Add(local.Local);
-                    return;
-                case IParameterReferenceOperation parameter:
-                    carriers.Add(parameter.Parameter);
-                    return;
                 case IFieldReferenceOperation field:
                     carriers.Add(field.Field);
                     current = field.Instance;
@@ -349,13 +239,11 @@ internal static class BodyFacts
                 case IDeclarationExpressionOperation declaration:
                     current = declaration.Expression;
                     break;
-                case IConditionalAccessInstanceOperation:
-                    current = EnclosingConditionalAccess(current)?.Operation;
+                case IConditionalAccessInstanceOperation conditional:
+                    current = OperationShapes.ConditionalReceiverOf(conditional);
                     break;
-                case ITupleOperation or IInterpolatedStringOperation:
-                    MarkAll(current, carriers);
-                    return;
                 default:
+                    // A local or parameter, or a tuple of them.
                     MarkAll(current, carriers);
                     return;
             }
@@ -390,17 +278,118 @@ internal static class BodyFacts
         }
     }
 
-    private static IConditionalAccessOperation? EnclosingConditionalAccess(IOperation operation)
+    /// <summary>
+    /// Which operations can carry personal data, given the symbols known to carry so far: each operation answered once
+    /// per round of the closure (a long fluent chain is not re-read from every call in it), bottom-up with an explicit
+    /// stack, so that no depth of nesting recurses.
+    /// </summary>
+    private sealed class Carrying
     {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        private readonly CandidateIndex _index;
+        private readonly Dictionary<IOperation, bool> _answers = new();
+
+        public Carrying(WalkContext context, CandidateIndex index)
         {
-            if (parent is IConditionalAccessOperation access)
-            {
-                return access;
-            }
+            Context = context;
+            _index = index;
         }
 
-        return null;
+        public WalkContext Context { get; }
+
+        public HashSet<ISymbol> Carriers { get; } = new(SymbolEqualityComparer.Default);
+
+        // Answers hold only while the carriers stay as they were.
+        public void StartRound() => _answers.Clear();
+
+        /// <summary>
+        /// Whether the operation, or anything in it, can carry personal data. A member that is not personal read from a
+        /// value that is data only by its type (<c>entity.Id</c>, <c>order.Status</c>) carries nothing: navigation is
+        /// a link, and only the members read count. A value that was given data (a carrier) keeps all its members.
+        /// </summary>
+        public bool Carries(IOperation? operation)
+        {
+            if (operation is null)
+            {
+                return false;
+            }
+
+            var pending = new Stack<(IOperation Node, bool ChildrenDone)>();
+            pending.Push((operation, false));
+            while (pending.Count > 0)
+            {
+                var (node, childrenDone) = pending.Pop();
+                if (_answers.ContainsKey(node))
+                {
+                    continue;
+                }
+
+                var skipped = SkippedChild(node);
+                if (childrenDone)
+                {
+                    var any = false;
+                    foreach (var child in node.ChildOperations)
+                    {
+                        any |= !ReferenceEquals(child, skipped) && _answers.TryGetValue(child, out var carries) && carries;
+                    }
+
+                    _answers[node] = any;
+                    continue;
+                }
+
+                if (CarriesItself(node))
+                {
+                    _answers[node] = true;
+                    continue;
+                }
+
+                pending.Push((node, true));
+                foreach (var child in node.ChildOperations)
+                {
+                    if (!ReferenceEquals(child, skipped))
+                    {
+                        pending.Push((child, false));
+                    }
+                }
+            }
+
+            return _answers[operation];
+        }
+
+        /// <summary>Whether the operation itself (not what is in it) can be personal data.</summary>
+        public bool CarriesItself(IOperation node) => node switch
+        {
+            ILocalReferenceOperation local => Carriers.Contains(local.Local) || Context.Classifier.ClassifyType(local.Type).IsPersonal,
+            IParameterReferenceOperation parameter => Carriers.Contains(parameter.Parameter) || IsPersonal(parameter.Parameter, parameter.Type, Context),
+            IFieldReferenceOperation field => Carriers.Contains(field.Field) || IsPersonal(field.Field, field.Type, Context) || MayHoldData(field),
+            IPropertyReferenceOperation property => IsPersonal(property.Property, property.Type, Context)
+                || (property.Property.GetMethod is { } getter && Context.Model.Bodies.HasSourceBody(getter) && _index.MayReturnData(getter)),
+            IInstanceReferenceOperation instance => Context.Classifier.ClassifyType(instance.Type).IsPersonal,
+            IInvocationOperation invocation => !Context.Classifier.ClassifyReturn(invocation.TargetMethod).IsEmpty
+                || Context.Classifier.ClassifyType(invocation.Type).IsPersonal
+                || (Context.Model.Bodies.HasSourceBody(invocation.TargetMethod) && _index.MayReturnData(MethodBodies.Definition(invocation.TargetMethod))),
+            IObjectCreationOperation creation => Context.Classifier.ClassifyType(creation.Type).IsPersonal,
+            _ => false,
+        };
+
+        // The instance of a member read that is not personal, where the instance is data only by its type.
+        private IOperation? SkippedChild(IOperation node) =>
+            node is IPropertyReferenceOperation or IFieldReferenceOperation && ((IMemberReferenceOperation)node).Instance is { } instance && IsDataOnlyByType(instance)
+                ? instance
+                : null;
+
+        // A local, parameter, field or `this` that counts as data for its type alone: not a carrier, not annotated.
+        private bool IsDataOnlyByType(IOperation instance) => instance switch
+        {
+            ILocalReferenceOperation local => !Carriers.Contains(local.Local),
+            IParameterReferenceOperation parameter => !Carriers.Contains(parameter.Parameter) && !Context.Classifier.ClassifyMember(parameter.Parameter).IsPersonal,
+            IFieldReferenceOperation field => !Carriers.Contains(field.Field) && !Context.Classifier.ClassifyMember(field.Field).IsPersonal
+                && field.Instance is null or IInstanceReferenceOperation && !MayHoldData(field),
+            IInstanceReferenceOperation => true,
+            _ => false,
+        };
+
+        // A field of this type (or a static one) that a body of the type may have written personal data into.
+        private bool MayHoldData(IFieldReferenceOperation field) => OperationShapes.IsTracked(field) && _index.MayHoldData(field.Field);
     }
 
     private static bool IsPersonal(ISymbol member, ITypeSymbol? type, WalkContext context)

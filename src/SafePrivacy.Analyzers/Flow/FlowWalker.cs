@@ -719,7 +719,7 @@ internal sealed class FlowWalker
                     current = await.Operation;
                     break;
                 case IConditionalAccessInstanceOperation conditionalInstance:
-                    current = ConditionalReceiverOf(conditionalInstance);
+                    current = OperationShapes.ConditionalReceiverOf(conditionalInstance);
                     break;
                 default:
                     current = null;
@@ -734,23 +734,6 @@ internal sealed class FlowWalker
 
         members.Reverse();
         return string.Join(" → ", members);
-    }
-
-    // What `?.` is applied to: `rating.Member` in `rating.Member?.Name`.
-    private static IOperation? ConditionalReceiverOf(IConditionalAccessInstanceOperation instance)
-    {
-        IOperation? node = instance;
-        for (var step = 0; step < 64 && node is not null; step++)
-        {
-            if (node.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == node)
-            {
-                return conditional.Operation;
-            }
-
-            node = node.Parent;
-        }
-
-        return null;
     }
 
     private Taints VisitInvocation(IInvocationOperation invocation) => VisitInvocation(invocation, out _);

@@ -50,4 +50,21 @@ internal static class OperationShapes
         IDeclarationExpressionOperation { Expression: ITupleOperation tuple } => tuple,
         _ => null,
     };
+
+    // What `?.` is applied to: `rating.Member` in `rating.Member?.Name`.
+    public static IOperation? ConditionalReceiverOf(IConditionalAccessInstanceOperation instance)
+    {
+        IOperation? node = instance;
+        for (var step = 0; step < 64 && node is not null; step++)
+        {
+            if (node.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == node)
+            {
+                return conditional.Operation;
+            }
+
+            node = node.Parent;
+        }
+
+        return null;
+    }
 }
